@@ -1,0 +1,185 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BaseStreamBlock
+
+
+class BasePage(Page):
+    """Every public page type inherits from this: shared SEO and social fields."""
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image de partage"),
+        help_text=_("Image montrée par les réseaux sociaux (idéalement 1200 × 630 pixels)."),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    promote_panels = [
+        MultiFieldPanel(
+            [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description")],
+            heading=_("Référencement"),
+        ),
+        MultiFieldPanel([FieldPanel("social_image")], heading=_("Réseaux sociaux")),
+        FieldPanel("show_in_menus"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        return self.search_description
+
+
+class HomePage(BasePage):
+    hero_title = models.CharField(_("titre d'accroche"), max_length=200)
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image d'accroche"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    cta_text = models.CharField(_("texte de l'appel à l'action"), max_length=80, blank=True)
+    cta_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page de l'appel à l'action"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("hero_title"), FieldPanel("intro"), FieldPanel("hero_image")],
+            heading=_("Accroche"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("cta_text"), PageChooserPanel("cta_page")],
+            heading=_("Appel à l'action"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("hero_title"), index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+        verbose_name_plural = _("pages d'accueil")
+
+
+class ContentPage(BasePage):
+    """A plain page for legal notices, the accessibility statement and the like."""
+
+    intro = models.TextField(_("chapeau"), blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    subpage_types = ["home.ContentPage"]
+
+    class Meta:
+        verbose_name = _("page de contenu")
+        verbose_name_plural = _("pages de contenu")
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """What the header and footer say about the authority running the portal."""
+
+    ACCESSIBILITY_STATUSES = [
+        ("non", _("non conforme")),
+        ("partial", _("partiellement conforme")),
+        ("full", _("totalement conforme")),
+    ]
+
+    organisation_name = models.CharField(_("nom de l'organisation"), max_length=200, blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contact_address = models.TextField(_("adresse postale"), blank=True)
+    contact_email = models.EmailField(_("courriel de contact"), blank=True)
+    mastodon_url = models.URLField(_("Mastodon"), blank=True)
+    bluesky_url = models.URLField(_("Bluesky"), blank=True)
+    linkedin_url = models.URLField(_("LinkedIn"), blank=True)
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+    legal_notice_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page des mentions légales"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page de la déclaration d'accessibilité"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_status = models.CharField(
+        _("conformité RGAA"), max_length=10, choices=ACCESSIBILITY_STATUSES, default="partial"
+    )
+    footer_text = RichTextField(_("texte du pied de page"), features=["bold", "italic", "link"], blank=True)
+
+    panels = [
+        MultiFieldPanel([FieldPanel("organisation_name"), FieldPanel("logo")], heading=_("Organisation")),
+        MultiFieldPanel([FieldPanel("contact_address"), FieldPanel("contact_email")], heading=_("Contact")),
+        MultiFieldPanel(
+            [
+                FieldPanel("mastodon_url"),
+                FieldPanel("bluesky_url"),
+                FieldPanel("linkedin_url"),
+                FieldPanel("facebook_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("youtube_url"),
+            ],
+            heading=_("Réseaux sociaux"),
+        ),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("legal_notice_page"),
+                PageChooserPanel("accessibility_page"),
+                FieldPanel("accessibility_status"),
+                FieldPanel("footer_text"),
+            ],
+            heading=_("Pied de page"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("réglages du site")
+
+    @property
+    def social_links(self):
+        """(label, url) pairs for the networks that are filled in, in a stable order."""
+        fields = ["mastodon_url", "bluesky_url", "linkedin_url", "facebook_url", "instagram_url", "youtube_url"]
+        return [
+            (self._meta.get_field(name).verbose_name, getattr(self, name)) for name in fields if getattr(self, name)
+        ]

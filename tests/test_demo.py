@@ -1,0 +1,58 @@
+"""load_demo builds the site and a second run changes nothing."""
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import override_settings
+
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Revision, Site
+
+import pytest
+
+from home.models import HomePage, SiteSettings
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return {
+        "pages": Page.objects.count(),
+        "live_pages": Page.objects.live().count(),
+        "revisions": Revision.objects.count(),
+        "images": get_image_model().objects.count(),
+        "users": get_user_model().objects.count(),
+        "sites": Site.objects.count(),
+        "locales": Locale.objects.count(),
+        "settings": SiteSettings.objects.count(),
+    }
+
+
+@override_settings(DEBUG=True)
+def test_load_demo_is_idempotent(capsys):
+    call_command("load_demo")
+    first = snapshot()
+    call_command("load_demo")
+    assert snapshot() == first
+    assert first["users"] == 1
+    out = capsys.readouterr().out
+    assert "password" in out
+
+
+def test_load_demo_builds_a_bilingual_site_and_hides_credentials_without_debug(client, capsys):
+    call_command("load_demo")
+    assert "password" not in capsys.readouterr().out
+    assert get_user_model().objects.count() == 0
+
+    site = Site.objects.get(is_default_site=True)
+    home = site.root_page.specific
+    assert isinstance(home, HomePage)
+    assert home.locale.language_code == "fr"
+    assert home.get_translation(Locale.objects.get(language_code="en")).live
+    assert SiteSettings.for_site(site).organisation_name
+
+    assert client.get("/").status_code == 200
+    english = client.get("/en/")
+    assert english.status_code == 200
+    assert "Funding our area" in english.text
+    assert client.get("/en/legal-notice/").status_code == 200
+    assert client.get("/accessibilite/").status_code == 200
