@@ -26,8 +26,20 @@ def locale(code):
     return Locale.objects.get_or_create(language_code=code)[0]
 
 
+def root_collection():
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")
+
+
+def root_page():
+    """Wagtail's tree root; recreated if a flushed database lost it (browser tests)."""
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale(settings.LANGUAGE_CODE)))
+    return root
+
+
 def demo_collection():
-    root = Collection.get_first_root_node()
+    root = root_collection()
     existing = root.get_children().filter(name="Démo").first()
     return existing or root.add_child(name="Démo")
 
@@ -83,7 +95,7 @@ def home_page():
     """The French home page, made the default site's root (replacing Wagtail's welcome page)."""
     french = locale("fr")
     home = HomePage.objects.filter(locale=french).first()
-    root = Page.get_first_root_node()
+    root = root_page()
     if home is None:
         welcome = root.get_children().filter(slug="home").exclude(content_type__model="homepage").first()
         if welcome is not None:

@@ -45,7 +45,8 @@ def test_env_helpers_defaults_and_lists(monkeypatch):
 
 
 def _run_django(settings_module, code, **extra_env):
-    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE"}}
+    dropped = {"SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
     env.update(DJANGO_SETTINGS_MODULE=settings_module, **extra_env)
     return subprocess.run(  # noqa: S603 (our own interpreter and code)
         [sys.executable, "-c", f"import django; django.setup(); {code}"],
