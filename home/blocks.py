@@ -63,6 +63,31 @@ class CallToActionBlock(blocks.StructBlock):
         return value
 
 
+class FundingProgressBlock(blocks.StructBlock):
+    """A laureate's donation progress. The page type is named by string so that
+    ``home`` never imports ``campaigns``; the template uses the campaigns tags."""
+
+    laureate = blocks.PageChooserBlock(label=_("Lauréat"), page_type="campaigns.LaureatePage")
+
+    class Meta:
+        icon = "pick"
+        label = _("Progression d'une collecte")
+        template = "blocks/funding_progress_block.html"
+        description = _("Montant collecté, objectif, contributeurs et jours restants d'un lauréat.")
+        group = _("Collectes")
+
+
+class ProgrammeResultsBlock(blocks.StructBlock):
+    call = blocks.PageChooserBlock(label=_("Appel à projets"), page_type="campaigns.CallPage")
+
+    class Meta:
+        icon = "table"
+        label = _("Résultats du programme")
+        template = "blocks/programme_results_block.html"
+        description = _("Candidatures, lauréats, collectes réussies, total collecté et contributeurs d'un appel.")
+        group = _("Collectes")
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -82,3 +107,5 @@ class BaseStreamBlock(blocks.StreamBlock):
         template="blocks/embed_block.html",
     )
     call_to_action = CallToActionBlock()
+    funding_progress = FundingProgressBlock()
+    programme_results = ProgrammeResultsBlock()

@@ -78,8 +78,10 @@ def get_or_create_child(parent, model, slug, **fields):
     return publish(page)
 
 
-def get_or_create_translation(page, code, **fields):
-    """The page's translation in ``code``, created with the given (translated) fields once."""
+def get_or_create_translation(page, code, adjust=None, **fields):
+    """The page's translation in ``code``, created with the given (translated) fields once.
+
+    ``adjust(translated)`` may change what plain attributes cannot (child rows)."""
     target_locale = locale(code)
     existing = page.get_translation_or_none(target_locale)
     if existing:
@@ -87,6 +89,8 @@ def get_or_create_translation(page, code, **fields):
     translated = page.copy_for_translation(target_locale, copy_parents=True)
     for name, value in fields.items():
         setattr(translated, name, value)
+    if adjust:
+        adjust(translated)
     translated.save()
     return publish(translated)
 

@@ -1,0 +1,320 @@
+"""Demo content for calls and laureates: the 2018 "MEL Makers" programme with its real
+totals (invented laureates, see ``demo_data``) and a current call whose collection is live."""
+
+import datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+
+from home.demo import demo_image, get_or_create_child, get_or_create_translation, home_page, locale, publish
+
+from .demo_data import LAUREATES
+from .models import CallIndexPage, CallKeyFigure, CallPage, CallPhase, FundingCampaign, LaureatePage, PhaseKind
+
+PARIS = ZoneInfo("Europe/Paris")
+
+CALL_2018_PHASES = [
+    (PhaseKind.APPLICATIONS, "2018-02-01", "2018-03-31", "40 candidatures de makers de la métropole."),
+    (PhaseKind.SELECTION, "2018-04-01", "2018-05-15", "La collectivité et ses 9 partenaires choisissent 10 lauréats."),
+    (PhaseKind.COACHING, "2018-05-16", "2018-08-31", "Un été d'accompagnement par les coachs et les parrains."),
+    (
+        PhaseKind.COMMUNICATION,
+        "2018-08-06",
+        "2018-09-02",
+        "Quatre semaines d'affiches, de réseaux sociaux et d'articles.",
+    ),
+    (PhaseKind.COLLECTION, "2018-09-03", "2018-10-14", "Six semaines de collecte de dons sur KissKissBankBank."),
+    (PhaseKind.RESULTS, "2018-10-15", "2018-12-31", "Neuf projets sur dix financés."),
+]
+COLLECTION_2018 = (
+    datetime.datetime(2018, 9, 3, 9, 0, tzinfo=PARIS),
+    datetime.datetime(2018, 10, 14, 23, 59, tzinfo=PARIS),
+)
+# Share of the final figures reached at each point of the six weeks: how a collection usually grows.
+GROWTH = [(0.1, 0.18), (0.3, 0.38), (0.55, 0.55), (0.8, 0.76), (0.97, 1.0)]
+
+CURRENT_LAUREATES = [
+    {
+        "slug": "atelier-velo-du-quartier",
+        "slug_en": "neighbourhood-bike-workshop",
+        "title": "Atelier vélo du quartier",
+        "title_en": "Neighbourhood bike workshop",
+        "makers": "Inès Moreau et Yanis Lefort",
+        "commune": "Lille",
+        "pitch": "Un atelier participatif où chacun apprend à réparer son vélo avec des pièces de réemploi.",
+        "pitch_en": "A community workshop where everyone learns to repair their bike with reused parts.",
+        "tags": ["réparation", "mobilité"],
+        "goal": Decimal("4000"),
+        "share": (0.64, 0.6),
+    },
+    {
+        "slug": "vaisselle-consignee",
+        "slug_en": "deposit-return-tableware",
+        "title": "Vaisselle consignée",
+        "title_en": "Deposit-return tableware",
+        "makers": "Chloé Bernard",
+        "commune": "Roubaix",
+        "pitch": "Des boîtes repas consignées pour les restaurants de quartier, lavées et réutilisées sur place.",
+        "pitch_en": "Deposit-return lunch boxes for local restaurants, washed and reused on site.",
+        "tags": ["réemploi", "zéro déchet"],
+        "goal": Decimal("6500"),
+        "share": (1.12, 1.0),
+    },
+    {
+        "slug": "lampes-en-verre-recycle",
+        "slug_en": "recycled-glass-lamps",
+        "title": "Lampes en verre recyclé",
+        "title_en": "Recycled glass lamps",
+        "makers": "Malik Durand",
+        "commune": "Tourcoing",
+        "pitch": "Des lampes soufflées à partir de bouteilles collectées dans les bars de la ville.",
+        "pitch_en": "Lamps blown from bottles collected in the town's bars.",
+        "tags": ["verre", "design"],
+        "goal": Decimal("3000"),
+        "share": (0.31, 0.3),
+    },
+]
+
+
+def _date(value):
+    return datetime.date.fromisoformat(value)
+
+
+def call_index(home):
+    index = get_or_create_child(
+        home,
+        CallIndexPage,
+        "appels-a-projets",
+        title="Appels à projets",
+        show_in_menus=True,
+        intro="Les appels à projets de la collectivité, leurs lauréats et leurs résultats.",
+    )
+    get_or_create_translation(
+        index,
+        "en",
+        title="Calls for projects",
+        slug="calls-for-projects",
+        intro="The authority's calls, laureates and results.",
+    )
+    return index
+
+
+def get_or_create_call(index, slug, phases, translation, key_figures=(), **fields):
+    call = index.get_children().filter(slug=slug).first()
+    if call is None:
+        call = CallPage(slug=slug, **fields)
+        for position, (kind, start, end, text) in enumerate(phases):
+            call.phases.add(_phase(kind, start, end, text, position))
+        for position, (value, label) in enumerate(key_figures):
+            call.key_figures.add(CallKeyFigure(value=value, label=label, sort_order=position))
+        index.add_child(instance=call)
+        publish(call)
+    call = call.specific
+    labels_en = translation.pop("key_figure_labels", [])
+
+    def translate_key_figures(translated):
+        for figure, label in zip(translated.key_figures.all(), labels_en, strict=False):
+            figure.label = label
+
+    get_or_create_translation(call, "en", adjust=translate_key_figures, **translation)
+    return call
+
+
+def _phase(kind, start, end, text, position):
+    return CallPhase(kind=kind, start_date=start, end_date=end, description=text, sort_order=position)
+
+
+def get_or_create_campaign(name, *, goal, starts_at, ends_at, history, public_url, external_id):
+    """A campaign with its history; each point is recorded at its own date so the chart is real."""
+    campaign = FundingCampaign.objects.filter(name=name).first()
+    if campaign:
+        return campaign
+    campaign = FundingCampaign(
+        name=name, goal=goal, starts_at=starts_at, ends_at=ends_at, public_url=public_url, external_id=external_id
+    )
+    campaign._recorded_at = starts_at
+    campaign.full_clean()
+    campaign.save()
+    for moment, raised, donors in history:
+        campaign.record_figures(raised, donors, at=moment)
+    return campaign
+
+
+def history_for(final_raised, final_donors, starts_at, ends_at, until=None):
+    span = ends_at - starts_at
+    points = []
+    for time_share, figure_share in GROWTH:
+        moment = starts_at + span * time_share
+        if until and moment > until:
+            break
+        raised = (Decimal(final_raised) * Decimal(str(figure_share))).quantize(Decimal("1"))
+        donors = round(final_donors * figure_share)
+        points.append((moment, raised, donors))
+    return points
+
+
+def get_or_create_laureate(call, data, campaign, colour):
+    laureate = call.get_children().filter(slug=data["slug"]).first()
+    if laureate is None:
+        laureate = LaureatePage(
+            slug=data["slug"],
+            title=data["title"],
+            makers=data["makers"],
+            commune=data["commune"],
+            pitch=data["pitch"],
+            hero_image=demo_image(f"Lauréat – {data['title']}", colour),
+            campaign=campaign,
+            search_description=data["pitch"][:150],
+            story=_story(data.get("story", []), data.get("quote")),
+        )
+        laureate.tags.add(*data["tags"])
+        call.add_child(instance=laureate)
+        publish(laureate)
+    laureate = laureate.specific
+    get_or_create_translation(
+        laureate,
+        "en",
+        title=data["title_en"],
+        slug=data["slug_en"],
+        pitch=data["pitch_en"],
+        search_description=data["pitch_en"][:150],
+        story=_story(data.get("story_en", []), data.get("quote_en")),
+    )
+    return laureate
+
+
+def _story(paragraphs, quote):
+    blocks = [("paragraph", f"<p>{text}</p>") for text in paragraphs]
+    if quote:
+        blocks.insert(1, ("quote", {"quote": quote, "attribution": ""}))
+    return blocks
+
+
+def load_2018(index):
+    call = get_or_create_call(
+        index,
+        "mel-makers-2018",
+        CALL_2018_PHASES,
+        {
+            "title": "MEL Makers 2018",
+            "slug": "mel-makers-2018",
+            "theme": "Circular economy",
+            "key_figure_labels": ["views of the projects' pages on the platform", "institutional communication award"],
+            "summary": (
+                "The metropolitan authority and KissKissBankBank called on the area's makers: "
+                "10 laureates, coached all summer, then six weeks of donations from the public."
+            ),
+        },
+        title="MEL Makers 2018",
+        edition_year=2018,
+        theme="Économie circulaire",
+        summary=(
+            "La métropole et KissKissBankBank ont lancé un appel aux makers du territoire : "
+            "10 lauréats accompagnés tout l'été, puis six semaines de collecte de dons auprès du public."
+        ),
+        eligibility="<p>Makers, artisans et associations de la métropole portant un projet d'économie circulaire.</p>",
+        platform_name="KissKissBankBank",
+        platform_url="https://www.kisskissbankbank.com/",
+        applications_count=40,
+        key_figures=[
+            ("100 000", "vues des pages des projets sur la plateforme"),
+            ("Cap'Com 2018", "prix de la communication institutionnelle"),
+        ],
+    )
+    starts_at, ends_at = COLLECTION_2018
+    palette = [(29, 107, 58), (11, 79, 138), (138, 42, 11), (90, 60, 140), (20, 110, 120)]
+    for position, data in enumerate(LAUREATES):
+        campaign = get_or_create_campaign(
+            f"{data['title']} (2018)",
+            goal=data["goal"],
+            starts_at=starts_at,
+            ends_at=ends_at,
+            history=history_for(data["raised"], data["donors"], starts_at, ends_at),
+            public_url=f"https://www.kisskissbankbank.com/fr/projects/{data['slug']}",
+            external_id=data["slug"],
+        )
+        get_or_create_laureate(call, data, campaign, palette[position % len(palette)])
+    return call
+
+
+def load_current(index):
+    today = timezone.localdate()
+    year = today.year
+
+    def day(offset):
+        return (today + datetime.timedelta(days=offset)).isoformat()
+
+    phases = [
+        (PhaseKind.APPLICATIONS, day(-150), day(-100), "Dépôt des candidatures en ligne."),
+        (PhaseKind.SELECTION, day(-99), day(-80), "Choix des lauréats par le jury."),
+        (PhaseKind.COACHING, day(-79), day(-15), "Accompagnement par les partenaires."),
+        (PhaseKind.COMMUNICATION, day(-42), day(-15), "Campagne de communication dans la métropole."),
+        (PhaseKind.COLLECTION, day(-14), day(28), "Six semaines de collecte de dons."),
+        (PhaseKind.RESULTS, day(29), day(90), "Annonce des résultats."),
+    ]
+    call = get_or_create_call(
+        index,
+        f"makers-du-reemploi-{year}",
+        phases,
+        {
+            "title": f"Re-use makers {year}",
+            "slug": f"re-use-makers-{year}",
+            "theme": "Re-use and repair",
+            "summary": "This year's call: makers who repair, re-use and share. The collection is live now.",
+        },
+        title=f"Makers du réemploi {year}",
+        edition_year=year,
+        theme="Réemploi et réparation",
+        summary="L'appel de cette année : des makers qui réparent, réemploient et partagent. La collecte est ouverte.",
+        platform_name="KissKissBankBank",
+        platform_url="https://www.kisskissbankbank.com/",
+        applications_count=27,
+    )
+    now = timezone.now()
+    starts_at = timezone.make_aware(datetime.datetime.combine(_date(day(-14)), datetime.time(9, 0)))
+    ends_at = timezone.make_aware(datetime.datetime.combine(_date(day(28)), datetime.time(23, 59)))
+    for position, data in enumerate(CURRENT_LAUREATES):
+        raised_share, _ = data["share"]
+        final = (data["goal"] * Decimal(str(raised_share))).quantize(Decimal("1"))
+        donors = int(final / 62)
+        campaign = get_or_create_campaign(
+            f"{data['title']} ({year})",
+            goal=data["goal"],
+            starts_at=starts_at,
+            ends_at=ends_at,
+            history=[
+                (moment, raised, d) for moment, raised, d in history_for(final, donors, starts_at, now, until=now)
+            ],
+            public_url=f"https://www.kisskissbankbank.com/fr/projects/{data['slug']}",
+            external_id=data["slug"],
+        )
+        get_or_create_laureate(call, data, campaign, [(180, 80, 0), (11, 79, 138), (29, 107, 58)][position])
+    return call
+
+
+def first_laureate(call):
+    return call.get_children().live().order_by("path").first().specific
+
+
+def load(command):
+    home = home_page()
+    index = call_index(home)
+    call_2018 = load_2018(index)
+    current = load_current(index)
+    if not home.body:
+        home.body = [
+            ("heading", {"text": "La collecte est ouverte", "level": "h2"}),
+            ("funding_progress", {"laureate": first_laureate(current)}),
+            ("programme_results", {"call": call_2018}),
+        ]
+        publish(home)
+    home_en = home.get_translation_or_none(locale("en"))
+    if home_en is not None and not home_en.specific.body:
+        home_en = home_en.specific
+        home_en.body = [
+            ("heading", {"text": "Donations are open", "level": "h2"}),
+            ("funding_progress", {"laureate": first_laureate(current)}),
+            ("programme_results", {"call": call_2018}),
+        ]
+        publish(home_en)

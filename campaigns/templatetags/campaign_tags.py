@@ -1,0 +1,143 @@
+"""The progress widget, the results block and the history chart: one component each,
+used by laureate pages, cards, StreamField blocks and the call page alike."""
+
+import uuid
+from decimal import Decimal
+
+from django import template
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from campaigns.formatting import format_count, format_money, format_percentage
+from campaigns.models import CampaignStatus, ProgrammeResults
+
+register = template.Library()
+
+
+@register.filter
+def money(amount, currency="EUR"):
+    return format_money(amount, currency or "EUR")
+
+
+@register.filter
+def percentage(value):
+    return format_percentage(value)
+
+
+@register.filter
+def count(value):
+    return format_count(value)
+
+
+def progress_context(campaign, laureate=None, heading_level=3, show_title=False, now=None):
+    now = now or timezone.now()
+    status = campaign.status(now)
+    raised = format_money(campaign.raised, campaign.currency)
+    goal = format_money(campaign.goal, campaign.currency)
+    percent = format_percentage(campaign.percent)
+    return {
+        "uid": f"collecte-{campaign.pk}-{uuid.uuid4().hex[:6]}",
+        "campaign": campaign,
+        "laureate": laureate,
+        "heading_level": heading_level,
+        "show_title": show_title,
+        "status": status,
+        "status_label": CampaignStatus(status).label,
+        "is_live": status == CampaignStatus.LIVE,
+        "is_upcoming": status == CampaignStatus.UPCOMING,
+        "has_ended": status in (CampaignStatus.SUCCEEDED, CampaignStatus.NOT_REACHED),
+        "raised": raised,
+        "goal": goal,
+        "percent": percent,
+        "bar_percent": campaign.bar_percent,
+        "donors": format_count(campaign.donors),
+        "donors_count": campaign.donors,
+        "days_left": campaign.days_left(now),
+        "valuetext": _("%(percent)s de l'objectif : %(raised)s collectés sur %(goal)s")
+        % {"percent": percent, "raised": raised, "goal": goal},
+        "platform": campaign.get_platform_display(),
+    }
+
+
+@register.inclusion_tag("campaigns/includes/progress.html")
+def campaign_progress(campaign, laureate=None, heading_level=3, show_title=False):
+    if campaign is None:
+        return {"campaign": None}
+    return progress_context(campaign, laureate, heading_level, show_title)
+
+
+@register.inclusion_tag("campaigns/includes/progress.html")
+def laureate_progress(laureate, heading_level=3, show_title=False):
+    laureate = getattr(laureate, "specific", laureate)
+    campaign = getattr(laureate, "campaign", None)
+    if campaign is None:
+        return {"campaign": None, "laureate": laureate}
+    return progress_context(campaign, laureate, heading_level, show_title)
+
+
+@register.inclusion_tag("campaigns/includes/results.html")
+def programme_results(call, heading_level=2, results=None, anchor_id=""):
+    call = getattr(call, "specific", call)
+    return {
+        "call": call,
+        "results": results or ProgrammeResults.for_call(call),
+        "key_figures": list(call.key_figures.all()),
+        "heading_level": heading_level,
+        "anchor_id": anchor_id,
+        "uid": uuid.uuid4().hex[:6],
+    }
+
+
+CHART_WIDTH, CHART_HEIGHT = 600, 240
+CHART_LEFT, CHART_RIGHT, CHART_TOP, CHART_BOTTOM = 16, 16, 24, 28
+
+
+@register.inclusion_tag("campaigns/includes/chart.html")
+def funding_chart(campaign, snapshots, heading_level=2):
+    """How the collection grew: an SVG line drawn on the server, with the same data as a table."""
+    points = [snapshot for snapshot in snapshots if snapshot.recorded_at >= campaign.starts_at] or list(snapshots)
+    if not points:
+        return {"points": []}
+    start = campaign.starts_at
+    end = max(campaign.ends_at, points[-1].recorded_at)
+    span = (end - start).total_seconds() or 1
+    top_value = max([campaign.goal, *(snapshot.raised for snapshot in points)]) * Decimal("1.1")
+    plot_width = CHART_WIDTH - CHART_LEFT - CHART_RIGHT
+    plot_height = CHART_HEIGHT - CHART_TOP - CHART_BOTTOM
+
+    # Coordinates go out as strings: the template's number localisation would write "72,1".
+    def x(moment):
+        return f"{CHART_LEFT + plot_width * max((moment - start).total_seconds(), 0) / span:.1f}"
+
+    def y(value):
+        return f"{CHART_TOP + plot_height * (1 - float(value / top_value)):.1f}"
+
+    coordinates = [(x(start), y(0))] + [(x(s.recorded_at), y(s.raised)) for s in points]
+    first, last = points[0], points[-1]
+    date_format = formats.get_format("DATE_FORMAT")
+    return {
+        "points": points,
+        "campaign": campaign,
+        "heading_level": heading_level,
+        "width": CHART_WIDTH,
+        "height": CHART_HEIGHT,
+        "polyline": " ".join(f"{px},{py}" for px, py in coordinates),
+        "last_x": coordinates[-1][0],
+        "last_y": coordinates[-1][1],
+        "goal_y": y(campaign.goal),
+        "axis_y": CHART_HEIGHT - CHART_BOTTOM,
+        "left": CHART_LEFT,
+        "right": CHART_WIDTH - CHART_RIGHT,
+        "goal_label": format_money(campaign.goal, campaign.currency),
+        "start_label": formats.date_format(timezone.localtime(start), date_format),
+        "end_label": formats.date_format(timezone.localtime(end), date_format),
+        "summary": _("De %(first)s le %(first_date)s à %(last)s le %(last_date)s, pour un objectif de %(goal)s.")
+        % {
+            "first": format_money(first.raised, campaign.currency),
+            "first_date": formats.date_format(timezone.localtime(first.recorded_at), date_format),
+            "last": format_money(last.raised, campaign.currency),
+            "last_date": formats.date_format(timezone.localtime(last.recorded_at), date_format),
+            "goal": format_money(campaign.goal, campaign.currency),
+        },
+        "uid": uuid.uuid4().hex[:6],
+    }
