@@ -225,6 +225,7 @@ class FundingCampaign(models.Model):
         self.source = source
         self.correction_reason = reason
         self._recorded_at = at
+        self._check_frozen()  # first, so callers get the specific FrozenResultsError
         self.full_clean()
         self.save()
 
@@ -387,7 +388,11 @@ class CallPage(BasePage):
     # --- timeline ------------------------------------------------------
 
     def sorted_phases(self):
-        return sorted(self.phases.all(), key=lambda phase: (phase.start_date, phase.sort_order or 0))
+        # Cached on the instance: the timeline, the current phase and the call to action
+        # all read it during one request.
+        if not hasattr(self, "_sorted_phases"):
+            self._sorted_phases = sorted(self.phases.all(), key=lambda phase: (phase.start_date, phase.sort_order or 0))
+        return self._sorted_phases
 
     def current_phase(self, today=None):
         today = today or timezone.localdate()

@@ -1,8 +1,14 @@
+import datetime
+from decimal import Decimal
+
+from django.utils import timezone
+
 from wagtail.models import Locale, Page, Site
 
 import factory
 import wagtail_factories
 
+from campaigns.models import CallIndexPage, CallPage, CallPhase, FundingCampaign, LaureatePage
 from home.models import ContentPage, HomePage
 
 
@@ -32,7 +38,7 @@ def translate(page, language_code, **fields):
         setattr(translated, name, value)
     translated.save()
     translated.save_revision().publish()
-    return translated
+    return type(translated).objects.get(pk=translated.pk)
 
 
 def build_site():
@@ -44,3 +50,56 @@ def build_site():
     )
     home_en = translate(home, "en", title="Home", slug="home", hero_title="Funding our projects together")
     return home, home_en
+
+
+class FundingCampaignFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Collecte {n}")
+    platform = "kisskissbankbank"
+    public_url = factory.Sequence(lambda n: f"https://www.kisskissbankbank.com/fr/projects/projet-{n}")
+    external_id = factory.Sequence(lambda n: f"projet-{n}")
+    currency = "EUR"
+    goal = Decimal("5000")
+    raised = Decimal("0")
+    donors = 0
+    starts_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=10))
+    ends_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=20))
+
+    class Meta:
+        model = FundingCampaign
+
+
+class CallIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Appels à projets"
+    slug = factory.Sequence(lambda n: f"appels-{n}")
+
+    class Meta:
+        model = CallIndexPage
+
+
+class CallPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Appel {n}")
+    slug = factory.Sequence(lambda n: f"appel-{n}")
+    edition_year = 2018
+    theme = "Économie circulaire"
+    summary = "Un appel aux makers du territoire."
+    applications_count = 40
+
+    class Meta:
+        model = CallPage
+
+
+class LaureatePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Projet {n}")
+    slug = factory.Sequence(lambda n: f"projet-{n}")
+    makers = "Camille Exemple"
+    commune = "Roubaix"
+    pitch = "Un projet de réemploi."
+    campaign = factory.SubFactory(FundingCampaignFactory)
+
+    class Meta:
+        model = LaureatePage
+
+
+def add_phase(call, kind, start, end, text=""):
+    """Add a timeline row to a saved call page."""
+    return CallPhase.objects.create(page=call, kind=kind, start_date=start, end_date=end, description=text)

@@ -70,7 +70,7 @@ def page_at(browser):
 
 @pytest.fixture
 def demo_site(live_server):
-    call_command("load_demo", section=["home"])
+    call_command("load_demo")
     return live_server
 
 
