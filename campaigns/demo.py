@@ -179,13 +179,20 @@ def get_or_create_laureate(call, data, campaign, colour):
         slug=data["slug_en"],
         pitch=data["pitch_en"],
         search_description=data["pitch_en"][:150],
-        story=_story(data.get("story_en", []), data.get("quote_en")),
+        story=_story(data.get("story_en", []), data.get("quote_en"), "en"),
     )
     return laureate
 
 
-def _story(paragraphs, quote):
+DEMO_NOTE = {
+    "fr": "<p><em>Projet et porteurs fictifs, créés pour la démonstration du portail.</em></p>",
+    "en": "<p><em>Invented project and makers, created to demonstrate the portal.</em></p>",
+}
+
+
+def _story(paragraphs, quote, language="fr"):
     blocks = [("paragraph", f"<p>{text}</p>") for text in paragraphs]
+    blocks.append(("paragraph", DEMO_NOTE[language]))
     if quote:
         blocks.insert(1, ("quote", {"quote": quote, "attribution": ""}))
     return blocks

@@ -294,6 +294,14 @@ def test_page_query_counts_are_bounded(client, call_tree, django_assert_max_num_
             assert client.get(url).status_code == 200
 
 
+def test_campaign_pages_set_no_cookies_for_anonymous_visitors(client):
+    call_command("load_demo", section=["home", "campaigns"])
+    for page in [*CallIndexPage.objects.all(), *CallPage.objects.all(), *LaureatePage.objects.all()[:4]]:
+        response = client.get(page.url)
+        assert response.status_code == 200
+        assert response.cookies == {}, page.url
+
+
 # --- integrity and admin ---------------------------------------------------------
 
 
