@@ -8,9 +8,21 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 
 from home.demo import demo_image, get_or_create_child, get_or_create_translation, home_page, locale, publish
+from partners.models import PartnerPage
 
 from .demo_data import LAUREATES
-from .models import CallIndexPage, CallKeyFigure, CallPage, CallPhase, FundingCampaign, LaureatePage, PhaseKind
+from .models import (
+    CallIndexPage,
+    CallKeyFigure,
+    CallPage,
+    CallPartner,
+    CallPhase,
+    FundingCampaign,
+    LaureatePage,
+    LaureateSponsor,
+    PhaseKind,
+    SponsorRole,
+)
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -77,6 +89,41 @@ CURRENT_LAUREATES = [
 ]
 
 
+LOCAL_PARTNERS = [
+    "makers-lille",
+    "techshop",
+    "universite-de-lille",
+    "maker-faire-lille",
+    "la-condition-publique",
+    "universite-catholique-de-lille",
+    "smart-grands-ensemble",
+]
+ALL_PARTNERS = [
+    "metropole-europeenne-de-lille",
+    "kisskissbankbank",
+    "boulanger",
+    "bge-hauts-de-france",
+    *LOCAL_PARTNERS,
+]
+
+
+def sponsors_for(slug):
+    """A stable choice of sponsors per laureate: one "parrain", and a patron or coach for some."""
+    position = sum(map(ord, slug))
+    sponsors = [(LOCAL_PARTNERS[position % len(LOCAL_PARTNERS)], SponsorRole.SPONSOR)]
+    if position % 3 == 0:
+        sponsors.append(("boulanger", SponsorRole.PATRON))
+    elif position % 3 == 1:
+        sponsors.append(("bge-hauts-de-france", SponsorRole.COACHING))
+    return sponsors
+
+
+def partner_pages(slugs):
+    """French partner pages by slug, in the given order (the partners demo creates them)."""
+    pages = {page.slug: page for page in PartnerPage.objects.filter(slug__in=slugs, locale__language_code="fr")}
+    return [pages[slug] for slug in slugs if slug in pages]
+
+
 def _date(value):
     return datetime.date.fromisoformat(value)
 
@@ -90,20 +137,31 @@ def call_index(home):
         show_in_menus=True,
         intro="Les appels à projets de la collectivité, leurs lauréats et leurs résultats.",
     )
-    get_or_create_translation(
+    index_en = get_or_create_translation(
         index,
         "en",
         title="Calls for projects",
         slug="calls-for-projects",
         intro="The authority's calls, laureates and results.",
     )
+    _menu_first(index)
+    _menu_first(index_en)
     return index
 
 
-def get_or_create_call(index, slug, phases, translation, key_figures=(), **fields):
+def _menu_first(page):
+    """Calls come first in the main menu, though the partners demo creates its index earlier."""
+    first = page.get_parent().get_children().first()
+    if first.pk != page.pk:
+        page.move(first, pos="left")
+
+
+def get_or_create_call(index, slug, phases, translation, key_figures=(), partners=(), **fields):
     call = index.get_children().filter(slug=slug).first()
     if call is None:
         call = CallPage(slug=slug, **fields)
+        for position, partner in enumerate(partner_pages(partners)):
+            call.call_partners.add(CallPartner(partner=partner, sort_order=position))
         for position, (kind, start, end, text) in enumerate(phases):
             call.phases.add(_phase(kind, start, end, text, position))
         for position, (value, label) in enumerate(key_figures):
@@ -169,6 +227,10 @@ def get_or_create_laureate(call, data, campaign, colour):
             story=_story(data.get("story", []), data.get("quote")),
         )
         laureate.tags.add(*data["tags"])
+        for position, (partner_slug, role) in enumerate(sponsors_for(data["slug"])):
+            partner = partner_pages([partner_slug])
+            if partner:
+                laureate.sponsors.add(LaureateSponsor(partner=partner[0], role=role, sort_order=position))
         call.add_child(instance=laureate)
         publish(laureate)
     laureate = laureate.specific
@@ -224,6 +286,7 @@ def load_2018(index):
         platform_name="KissKissBankBank",
         platform_url="https://www.kisskissbankbank.com/",
         applications_count=40,
+        partners=ALL_PARTNERS,
         key_figures=[
             ("100 000", "vues des pages des projets sur la plateforme"),
             ("Cap'Com 2018", "prix de la communication institutionnelle"),
@@ -277,6 +340,7 @@ def load_current(index):
         platform_name="KissKissBankBank",
         platform_url="https://www.kisskissbankbank.com/",
         applications_count=27,
+        partners=["metropole-europeenne-de-lille", "kisskissbankbank", "makers-lille", "la-condition-publique"],
     )
     now = timezone.now()
     starts_at = timezone.make_aware(datetime.datetime.combine(_date(day(-14)), datetime.time(9, 0)))

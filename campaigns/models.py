@@ -16,11 +16,12 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.models import BasePage
+from partners.models import PartnerPage
 
 from .panels import CampaignFiguresPanel
 
@@ -369,6 +370,7 @@ class CallPage(BasePage):
         ),
         InlinePanel("phases", heading=_("Calendrier"), label=_("Étape")),
         InlinePanel("key_figures", heading=_("Chiffres clés saisis"), label=_("Chiffre clé")),
+        InlinePanel("call_partners", heading=_("Partenaires de l'appel"), label=_("Partenaire")),
     ]
     search_fields = [
         *Page.search_fields,
@@ -443,6 +445,7 @@ class CallPage(BasePage):
         context["call_to_action"] = self.call_to_action(today)
         context["laureates"] = list(self.laureates())
         context["results"] = ProgrammeResults.for_call(self, laureates=context["laureates"])
+        context["partners"] = localized_partners([row.partner for row in self.call_partners.select_related("partner")])
         return context
 
 
@@ -497,6 +500,58 @@ class ProgrammeResults:
         return (self.funded_raised / self.funded).quantize(Decimal("1"))
 
 
+class SponsorRole(models.TextChoices):
+    SPONSOR = "parrain", _("parrain")
+    PATRON = "mecene", _("mécène")
+    COACHING = "accompagnement", _("accompagnement")
+
+
+class LaureateSponsor(Orderable):
+    """A partner that sponsors ("parraine") a laureate, with its role."""
+
+    laureate = ParentalKey("campaigns.LaureatePage", on_delete=models.CASCADE, related_name="sponsors")
+    partner = models.ForeignKey(
+        "partners.PartnerPage", verbose_name=_("partenaire"), on_delete=models.CASCADE, related_name="sponsorships"
+    )
+    role = models.CharField(_("rôle"), max_length=20, choices=SponsorRole.choices, default=SponsorRole.SPONSOR)
+
+    panels = [FieldPanel("partner"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("parrainage")
+        verbose_name_plural = _("parrainages")
+
+
+class CallPartner(Orderable):
+    """A partner of a call (authority, platform, sponsors), shown as a logo on the call page."""
+
+    call = ParentalKey("campaigns.CallPage", on_delete=models.CASCADE, related_name="call_partners")
+    partner = models.ForeignKey(
+        "partners.PartnerPage", verbose_name=_("partenaire"), on_delete=models.CASCADE, related_name="calls"
+    )
+
+    panels = [FieldPanel("partner")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("partenaire de l'appel")
+        verbose_name_plural = _("partenaires de l'appel")
+
+
+def localized_partners(partners):
+    """The given partner pages in the active language, live ones only, in one query."""
+    keys = [partner.translation_key for partner in partners]
+    if not keys:
+        return []
+    by_key = {
+        page.translation_key: page
+        for page in PartnerPage.objects.filter(translation_key__in=keys, locale=Locale.get_active())
+        .live()
+        .select_related("logo")
+        .prefetch_related("logo__renditions")
+    }
+    return [by_key[key] for key in keys if key in by_key]
+
+
 class LaureateTag(TaggedItemBase):
     content_object = ParentalKey("campaigns.LaureatePage", on_delete=models.CASCADE, related_name="tagged_items")
 
@@ -537,6 +592,7 @@ class LaureatePage(BasePage):
         ),
         FieldPanel("hero_image"),
         MultiFieldPanel([FieldPanel("campaign"), CampaignFiguresPanel()], heading=_("Collecte")),
+        InlinePanel("sponsors", heading=_("Partenaires parrains"), label=_("Parrainage")),
         FieldPanel("story"),
     ]
     search_fields = [
@@ -570,4 +626,11 @@ class LaureatePage(BasePage):
         context["call"] = self.get_parent()
         context["snapshots"] = list(self.campaign.snapshots.all()) if self.campaign_id else []
         context["theme_tags"] = list(self.tags.all())
+        rows = list(self.sponsors.select_related("partner"))
+        partners = {partner.translation_key: partner for partner in localized_partners([row.partner for row in rows])}
+        context["sponsors"] = [
+            (partners[row.partner.translation_key], row.get_role_display())
+            for row in rows
+            if row.partner.translation_key in partners
+        ]
         return context

@@ -1,8 +1,19 @@
+from django.contrib.auth.models import Group
+
 from wagtail.models import Page
 
 import pytest
 
-from tests.factories import build_site
+from campaigns.models import LaureateSponsor
+from partners.roles import OFFICERS_GROUP, ensure_partner_group, setup_roles
+from tests.factories import (
+    CallIndexPageFactory,
+    CallPageFactory,
+    LaureatePageFactory,
+    PartnerIndexPageFactory,
+    PartnerPageFactory,
+    build_site,
+)
 
 
 @pytest.fixture
@@ -11,3 +22,30 @@ def site_tree(db):
     Page.objects.filter(depth=2, slug="home").delete()
     home, home_en = build_site()
     return {"home": home, "home_en": home_en}
+
+
+@pytest.fixture
+def partner_tree(site_tree, django_user_model):
+    index = PartnerIndexPageFactory(parent=site_tree["home"], slug="partenaires")
+    partner_a = PartnerPageFactory(parent=index, title="Atelier A", slug="atelier-a", kind="association")
+    partner_b = PartnerPageFactory(parent=index, title="Bureau B", slug="bureau-b", kind="company")
+    calls = CallIndexPageFactory(parent=site_tree["home"], slug="appels")
+    call = CallPageFactory(parent=calls, slug="appel")
+    laureate = LaureatePageFactory(parent=call, slug="laureat", title="Lauréat sponsorisé")
+    LaureateSponsor.objects.create(laureate=laureate, partner=partner_a, role="parrain")
+    setup_roles()
+    officers = Group.objects.get(name=OFFICERS_GROUP)
+    officer = django_user_model.objects.create_user("officer", "officer@example.org", "pw")
+    officer.groups.add(officers)
+    user_a = django_user_model.objects.create_user("user-a", "a@example.org", "pw")
+    user_a.groups.add(ensure_partner_group(partner_a).group)
+    return {
+        **site_tree,
+        "index": index,
+        "a": partner_a,
+        "b": partner_b,
+        "call": call,
+        "laureate": laureate,
+        "officer": officer,
+        "user_a": user_a,
+    }

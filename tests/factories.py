@@ -10,6 +10,7 @@ import wagtail_factories
 
 from campaigns.models import CallIndexPage, CallPage, CallPhase, FundingCampaign, LaureatePage
 from home.models import ContentPage, HomePage
+from partners.models import PartnerIndexPage, PartnerPage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -103,3 +104,21 @@ class LaureatePageFactory(wagtail_factories.PageFactory):
 def add_phase(call, kind, start, end, text=""):
     """Add a timeline row to a saved call page."""
     return CallPhase.objects.create(page=call, kind=kind, start_date=start, end_date=end, description=text)
+
+
+class PartnerIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Partenaires"
+    slug = factory.Sequence(lambda n: f"partenaires-{n}")
+
+    class Meta:
+        model = PartnerIndexPage
+
+
+class PartnerPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Partenaire {n}")
+    slug = factory.Sequence(lambda n: f"partenaire-{n}")
+    kind = "association"
+    short_description = "Une association partenaire."
+
+    class Meta:
+        model = PartnerPage

@@ -1,0 +1,72 @@
+from django.core.exceptions import PermissionDenied
+from django.urls import Resolver404, resolve, reverse
+
+from wagtail.models import Page
+
+from .roles import is_partner_only
+
+# Page admin views a partner account never needs, even on its own profile.
+PARTNER_FORBIDDEN_VIEWS = {
+    "add",
+    "add_subpage",
+    "preview_on_add",
+    "copy",
+    "move",
+    "move_confirm",
+    "set_page_position",
+    "delete",
+    "unpublish",
+    "convert_alias",
+    "set_privacy",
+    "lock",
+    "unlock",
+}
+PAGE_ID_KWARGS = ("page_id", "page_to_move_id", "parent_page_id")
+
+
+class PartnerAdminGuardMiddleware:
+    """Defence in depth for partner accounts, on top of Wagtail's own permission checks.
+
+    - no admin reports (they list other users' accounts and activity, and Wagtail opens
+      them to anyone who may edit one page);
+    - no page admin view about a page the partner may not edit (a few Wagtail views,
+      such as the workflow-cancellation modal, do not check it themselves);
+    - none of the structural page actions, even on its own profile.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self._admin_prefix = None
+
+    def __call__(self, request):
+        if self._admin_prefix is None:
+            self._admin_prefix = reverse("wagtailadmin_home")
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and request.path.startswith(self._admin_prefix)
+            and is_partner_only(user)
+        ):
+            self._check(request, user)
+        return self.get_response(request)
+
+    def _check(self, request, user):
+        if request.path.startswith(self._admin_prefix + "reports/"):
+            raise PermissionDenied
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return
+        if match.namespace != "wagtailadmin_pages":
+            return
+        if match.url_name in PARTNER_FORBIDDEN_VIEWS:
+            raise PermissionDenied
+        page_id = next((match.kwargs[name] for name in PAGE_ID_KWARGS if name in match.kwargs), None)
+        if page_id is None and match.args:
+            page_id = match.args[0]
+        if page_id is None:
+            return
+        page = Page.objects.filter(pk=page_id).first()
+        if page is None or not page.permissions_for_user(user).can_edit():
+            raise PermissionDenied

@@ -1,0 +1,193 @@
+"""Partner profiles. They are pages so that Wagtail's per-page permissions and
+moderation workflows apply: a partner edits its own profile and nothing else."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import BaseStreamBlock
+from home.models import BasePage
+
+
+class PartnerKind(models.TextChoices):
+    PUBLIC_BODY = "public", _("Collectivité ou organisme public")
+    COMPANY = "company", _("Entreprise")
+    UNIVERSITY = "university", _("Université ou école")
+    ASSOCIATION = "association", _("Association ou tiers-lieu")
+    PLATFORM = "platform", _("Plateforme de financement participatif")
+
+
+class PartnerIndexPage(BasePage):
+    """All partners, grouped by kind, with a logo wall and a filter by kind."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["partners.PartnerPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("liste des partenaires")
+        verbose_name_plural = _("listes des partenaires")
+
+    def partners(self):
+        return (
+            PartnerPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("logo")
+            .prefetch_related("logo__renditions")
+            .order_by("title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        partners = list(self.partners())
+        kinds = dict(PartnerKind.choices)
+        selected = request.GET.get("type", "")
+        if selected not in kinds:
+            selected = ""  # an unknown kind shows everyone rather than an error
+        groups = []
+        for value, label in PartnerKind.choices:
+            members = [partner for partner in partners if partner.kind == value]
+            if members and (not selected or selected == value):
+                groups.append({"kind": value, "label": label, "partners": members})
+        context["partner_groups"] = groups
+        context["kind_filters"] = [
+            {"value": value, "label": label, "count": sum(1 for p in partners if p.kind == value)}
+            for value, label in PartnerKind.choices
+            if any(p.kind == value for p in partners)
+        ]
+        context["selected_kind"] = selected
+        context["partners_count"] = len(partners)
+        return context
+
+
+class PartnerPage(BasePage):
+    kind = models.CharField(_("type de partenaire"), max_length=20, choices=PartnerKind.choices)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    logo_alt = models.CharField(
+        _("texte alternatif du logo"),
+        max_length=200,
+        blank=True,
+        help_text=_("Ce que dit le logo, en général le nom du partenaire. Obligatoire si un logo est choisi."),
+    )
+    short_description = models.TextField(_("description courte"), max_length=500)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("présentation"), blank=True)
+    website = models.URLField(_("site web"), blank=True)
+    contact_email = models.EmailField(_("courriel public"), blank=True)
+    contact_phone = models.CharField(_("téléphone public"), max_length=30, blank=True)
+    commune = models.CharField(_("commune"), max_length=100, blank=True)
+    mastodon_url = models.URLField(_("Mastodon"), blank=True)
+    linkedin_url = models.URLField(_("LinkedIn"), blank=True)
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+
+    content_panels = [
+        FieldPanel("title", heading=_("Nom du partenaire")),
+        FieldPanel("kind"),
+        MultiFieldPanel([FieldPanel("logo"), FieldPanel("logo_alt")], heading=_("Logo")),
+        FieldPanel("short_description"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("website"),
+                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+                FieldPanel("commune"),
+            ],
+            heading=_("Coordonnées publiques"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("mastodon_url"),
+                FieldPanel("linkedin_url"),
+                FieldPanel("facebook_url"),
+                FieldPanel("instagram_url"),
+            ],
+            heading=_("Réseaux sociaux"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("short_description"),
+        index.SearchField("body"),
+        index.SearchField("commune"),
+        index.FilterField("kind"),
+    ]
+
+    parent_page_types = ["partners.PartnerIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("partenaire")
+        verbose_name_plural = _("partenaires")
+
+    def clean(self):
+        super().clean()
+        if self.logo_id and not self.logo_alt.strip():
+            raise ValidationError(
+                {"logo_alt": _("Décrivez le logo : ce texte remplace l'image pour qui ne la voit pas.")}
+            )
+
+    @property
+    def social_links(self):
+        names = ["mastodon_url", "linkedin_url", "facebook_url", "instagram_url"]
+        return [(self._meta.get_field(name).verbose_name, getattr(self, name)) for name in names if getattr(self, name)]
+
+    def sponsorships_here(self):
+        """Live laureates this partner sponsors, in this page's language.
+
+        Read through the reverse relation (``partners`` never imports ``campaigns``) and
+        matched on the translation key, so the English profile lists the English laureates
+        whichever language the sponsorship row points at.
+        """
+        related = self._meta.get_field("sponsorships").related_model
+        return (
+            related.objects.filter(
+                partner__translation_key=self.translation_key,
+                laureate__locale_id=self.locale_id,
+                laureate__live=True,
+            )
+            .select_related("laureate", "laureate__campaign", "laureate__hero_image")
+            .prefetch_related("laureate__hero_image__renditions")
+            .order_by("laureate__title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sponsorships"] = list(self.sponsorships_here())
+        return context
+
+
+class PartnerAccess(models.Model):
+    """Links a partner profile (all its translations) to its own group and collection."""
+
+    translation_key = models.UUIDField(_("clé de traduction du profil"), unique=True)
+    group = models.OneToOneField("auth.Group", verbose_name=_("groupe"), on_delete=models.CASCADE)
+    collection = models.ForeignKey(
+        "wagtailcore.Collection", verbose_name=_("collection"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("accès partenaire")
+        verbose_name_plural = _("accès partenaires")
+
+    def __str__(self):
+        return self.group.name
+
+    def pages(self):
+        return PartnerPage.objects.filter(translation_key=self.translation_key)
