@@ -16,11 +16,11 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
-from home.models import BasePage
+from home.models import BasePage, absolute_url, localized_live
 from partners.models import PartnerPage
 
 from .panels import CampaignFiguresPanel
@@ -421,6 +421,33 @@ class CallPage(BasePage):
             return (_("Voir les résultats"), "#resultats")
         return None
 
+    def structured_data(self, request):
+        """schema.org Events for the phases the public takes part in."""
+        url = absolute_url(self, request)
+        events = []
+        for phase in self.sorted_phases():
+            if phase.kind not in (PhaseKind.APPLICATIONS, PhaseKind.COLLECTION):
+                continue
+            event = {
+                "@context": "https://schema.org",
+                "@type": "Event",
+                "name": f"{self.title} – {phase.get_kind_display()}",
+                "startDate": phase.start_date.isoformat(),
+                "endDate": phase.end_date.isoformat(),
+                "eventStatus": "https://schema.org/EventScheduled",
+                "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode",
+                "location": {
+                    "@type": "VirtualLocation",
+                    "url": (self.platform_url if phase.kind == PhaseKind.COLLECTION else self.application_url) or url,
+                },
+                "url": url,
+                "inLanguage": self.locale.language_code,
+            }
+            if phase.description:
+                event["description"] = phase.description
+            events.append(event)
+        return events
+
     # --- laureates and results ----------------------------------------
 
     def laureates(self):
@@ -540,15 +567,8 @@ class CallPartner(Orderable):
 def localized_partners(partners):
     """The given partner pages in the active language, live ones only, in one query."""
     keys = [partner.translation_key for partner in partners]
-    if not keys:
-        return []
-    by_key = {
-        page.translation_key: page
-        for page in PartnerPage.objects.filter(translation_key__in=keys, locale=Locale.get_active())
-        .live()
-        .select_related("logo")
-        .prefetch_related("logo__renditions")
-    }
+    pages = localized_live(PartnerPage, keys).select_related("logo").prefetch_related("logo__renditions")
+    by_key = {page.translation_key: page for page in pages}
     return [by_key[key] for key in keys if key in by_key]
 
 

@@ -1,10 +1,12 @@
 """The shared StreamField vocabulary. Every page body uses ``BaseStreamBlock``;
 later apps extend it by subclassing, so editors meet the same blocks everywhere."""
 
+import re
+
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
-from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
 # Body text never gets an h1 (the page title is the only one) nor raw HTML.
@@ -58,9 +60,101 @@ class CallToActionBlock(blocks.StructBlock):
         value = super().clean(value)
         if not value.get("page") and not value.get("url"):
             raise blocks.StructBlockValidationError(
-                block_errors={"url": blocks.BlockValidationError(_("Choisissez une page ou saisissez une adresse."))}
+                block_errors={"url": ValidationError(_("Choisissez une page ou saisissez une adresse."))}
             )
         return value
+
+
+VIDEO_PLAYERS = [
+    # (pattern of the public video address, embed address template, host shown to visitors)
+    (
+        re.compile(r"^https?://(?:www\.|m\.)?youtube\.com/watch\?(?:.*&)?v=([\w-]{11})"),
+        "https://www.youtube-nocookie.com/embed/{}",
+        "YouTube",
+    ),
+    (re.compile(r"^https?://youtu\.be/([\w-]{11})"), "https://www.youtube-nocookie.com/embed/{}", "YouTube"),
+    (re.compile(r"^https?://(?:www\.)?vimeo\.com/(\d+)"), "https://player.vimeo.com/video/{}", "Vimeo"),
+    (re.compile(r"^(https?://[^/]+)/w/([\w-]+)"), "{}/videos/embed/{}", "PeerTube"),
+    (re.compile(r"^(https?://[^/]+)/videos/watch/([\w-]+)"), "{}/videos/embed/{}", "PeerTube"),
+]
+
+
+def video_player(url):
+    """(embed URL, host name) for a supported video address, else None."""
+    for pattern, template, host in VIDEO_PLAYERS:
+        match = pattern.match(url or "")
+        if match:
+            return template.format(*match.groups()), host
+    return None
+
+
+class VideoBlock(blocks.StructBlock):
+    """A video that loads nothing from its host until the visitor asks for it."""
+
+    url = blocks.URLBlock(
+        label=_("Adresse de la vidéo"),
+        help_text=_("Page de la vidéo sur YouTube, Vimeo ou PeerTube."),
+    )
+    title = blocks.CharBlock(label=_("Titre de la vidéo"), max_length=200)
+    transcript = blocks.TextBlock(label=_("Transcription ou description"), required=False)
+
+    class Meta:
+        icon = "media"
+        label = _("Vidéo")
+        template = "blocks/video_block.html"
+        description = _("Une vidéo chargée seulement quand le visiteur clique : rien n'est envoyé à l'hébergeur avant.")
+        preview_value = {"url": "https://www.youtube.com/watch?v=aaaaaaaaaaa", "title": "Présentation du projet"}
+        group = _("Médias")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("url") and video_player(value["url"]) is None:
+            raise blocks.StructBlockValidationError(
+                block_errors={"url": ValidationError(_("Adresse non reconnue : YouTube, Vimeo ou PeerTube."))}
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        player = video_player(value.get("url"))
+        context["embed_url"], context["host"] = player if player else (None, None)
+        return context
+
+
+class FigureBlock(blocks.StructBlock):
+    image = ImageBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Légende"), required=False, max_length=300)
+    credit = blocks.CharBlock(label=_("Crédit"), required=False, max_length=200)
+
+    class Meta:
+        icon = "image"
+        label = _("Image légendée")
+        template = "blocks/figure_block.html"
+        description = _("Une image avec sa légende et son crédit.")
+        group = _("Médias")
+
+
+class KeyFiguresBlock(blocks.StructBlock):
+    figures = blocks.ListBlock(
+        blocks.StructBlock(
+            [
+                ("value", blocks.CharBlock(label=_("Chiffre"), max_length=40)),
+                ("label", blocks.CharBlock(label=_("Libellé"), max_length=200)),
+            ]
+        ),
+        label=_("Chiffres"),
+        min_num=1,
+    )
+
+    class Meta:
+        icon = "order"
+        label = _("Chiffres clés")
+        template = "blocks/key_figures_block.html"
+        description = _("Quelques chiffres mis en valeur, par exemple « 55 000 € collectés ».")
+        preview_value = {
+            "figures": [{"value": "55 000 €", "label": "collectés"}, {"value": "9 sur 10", "label": "projets financés"}]
+        }
+        group = _("Texte")
 
 
 class FundingProgressBlock(blocks.StructBlock):
@@ -99,13 +193,9 @@ class BaseStreamBlock(blocks.StreamBlock):
     )
     quote = QuoteBlock()
     image = ImageBlock(label=_("Image"), group=_("Médias"), template="blocks/image_block.html")
-    video = EmbedBlock(
-        label=_("Vidéo"),
-        help_text=_("Adresse d'une vidéo (PeerTube, YouTube, Vimeo…)."),
-        icon="media",
-        group=_("Médias"),
-        template="blocks/embed_block.html",
-    )
+    figure = FigureBlock()
+    video = VideoBlock()
+    key_figures = KeyFiguresBlock()
     call_to_action = CallToActionBlock()
     funding_progress = FundingProgressBlock()
     programme_results = ProgrammeResultsBlock()

@@ -1,13 +1,52 @@
+from django.conf import settings
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils import translation
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
+
+
+def absolute_url(page, request):
+    """The page's address on the host the visitor used (hreflang, canonical, feeds and sitemap
+    then agree), rather than the hostname stored on the Wagtail site."""
+    url = page.get_url(request)
+    return request.build_absolute_uri(url) if url else ""
+
+
+_LOCALE_IDS = {}
+
+
+def active_locale_id():
+    """The id of the active language's Locale, remembered per process: listings ask for it many
+    times per request and locales almost never change (the cache is emptied when they do)."""
+    code = translation.get_language() or settings.LANGUAGE_CODE
+    if code not in _LOCALE_IDS:
+        _LOCALE_IDS[code] = Locale.get_active().pk
+    return _LOCALE_IDS[code]
+
+
+@receiver([post_save, post_delete], sender=Locale)
+def _forget_locale_ids(**kwargs):
+    _LOCALE_IDS.clear()
+
+
+def localized_live(model, translation_keys):
+    """Live pages of ``model`` with these translation keys, in the active language: one query
+    where calling ``.localized`` on each page would cost one per page."""
+    keys = list(translation_keys)
+    if not keys:
+        return model.objects.none()
+    return model.objects.live().filter(translation_key__in=keys, locale_id=active_locale_id())
 
 
 class BasePage(Page):
@@ -32,12 +71,30 @@ class BasePage(Page):
         FieldPanel("show_in_menus"),
     ]
 
+    # Open Graph type; news pages are articles.
+    og_type = "website"
+
     class Meta:
         abstract = True
 
     @property
     def meta_description(self):
-        return self.search_description
+        """The search description, else the page's own summary field, as plain text."""
+        if self.search_description:
+            return self.search_description
+        for name in ("intro", "summary", "pitch", "short_description", "hero_title"):
+            value = getattr(self, name, "")
+            if value:
+                return Truncator(strip_tags(str(value))).chars(200)
+        return ""
+
+    @property
+    def meta_image(self):
+        return self.social_image or getattr(self, "hero_image", None) or getattr(self, "logo", None)
+
+    def structured_data(self, request):
+        """JSON-LD objects describing this page (schema.org); none by default."""
+        return []
 
 
 class HomePage(BasePage):
@@ -77,6 +134,25 @@ class HomePage(BasePage):
     search_fields = [*Page.search_fields, index.SearchField("hero_title"), index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
+
+    def structured_data(self, request):
+        site_settings = SiteSettings.for_request(request)
+        organisation = {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": site_settings.organisation_name or self.title,
+            "url": absolute_url(self, request),
+        }
+        if site_settings.logo:
+            organisation["logo"] = request.build_absolute_uri(site_settings.logo.get_rendition("max-512x512").url)
+        if site_settings.contact_email:
+            organisation["email"] = site_settings.contact_email
+        if site_settings.contact_address:
+            organisation["address"] = site_settings.contact_address.replace("\n", ", ")
+        links = [url for _label, url in site_settings.social_links]
+        if links:
+            organisation["sameAs"] = links
+        return [organisation]
 
     class Meta:
         verbose_name = _("page d'accueil")

@@ -6,7 +6,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import views as home_views
+
 urlpatterns = [
+    path("sitemap.xml", home_views.sitemap, name="sitemap"),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

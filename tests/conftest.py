@@ -1,10 +1,12 @@
 from django.contrib.auth.models import Group
+from django.core.cache import caches
 
 from wagtail.models import Page
 
 import pytest
 
 from campaigns.models import LaureateSponsor
+from home.models import _LOCALE_IDS
 from partners.roles import OFFICERS_GROUP, ensure_partner_group, setup_roles
 from tests.factories import (
     CallIndexPageFactory,
@@ -14,6 +16,15 @@ from tests.factories import (
     PartnerPageFactory,
     build_site,
 )
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Wagtail caches renditions by image id; ids come back after a rollback, so a test could
+    otherwise see another test's rendition."""
+    for cache in caches.all():
+        cache.clear()
+    _LOCALE_IDS.clear()
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ import wagtail_factories
 
 from campaigns.models import CallIndexPage, CallPage, CallPhase, FundingCampaign, LaureatePage
 from home.models import ContentPage, HomePage
+from news.models import NewsCategory, NewsIndexPage, NewsPage
 from partners.models import PartnerIndexPage, PartnerPage
 
 
@@ -122,3 +123,27 @@ class PartnerPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = PartnerPage
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Actualités"
+    slug = factory.Sequence(lambda n: f"actualites-{n}")
+
+    class Meta:
+        model = NewsIndexPage
+
+
+class NewsPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Actualité {n}")
+    slug = factory.Sequence(lambda n: f"actualite-{n}")
+    date = datetime.date(2018, 9, 3)
+    intro = "Un chapeau d'actualité."
+    byline = "Service communication"
+
+    class Meta:
+        model = NewsPage
+
+
+def news_category(name, slug, language_code="fr"):
+    locale, _ = Locale.objects.get_or_create(language_code=language_code)
+    return NewsCategory.objects.create(name=name, slug=slug, locale=locale)

@@ -2,6 +2,8 @@
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
+from bs4 import BeautifulSoup
+
 
 def partner_form(page, **overrides):
     """What the admin edit form posts for a partner page."""
@@ -28,3 +30,21 @@ def partner_form(page, **overrides):
     }
     data.update(overrides)
     return nested_form_data(data)
+
+
+def assert_no_script(html):
+    """No script element with our payload, no on* handler, no javascript: URL anywhere."""
+    document = BeautifulSoup(html, "html.parser")
+    for tag in document.find_all(True):
+        assert not [name for name in tag.attrs if name.lower().startswith("on")], tag
+        for name in ("href", "src", "action", "formaction"):
+            assert not str(tag.get(name, "")).strip().lower().startswith("javascript:"), tag
+    executable = [
+        script
+        for script in document.find_all("script")
+        if script.get("type", "text/javascript") != "application/ld+json"
+    ]
+    assert not [script for script in executable if "alert" in script.get_text()]
+    # JSON-LD is data, but a "</script>" inside it would end the element early.
+    for data in document.find_all("script", type="application/ld+json"):
+        assert "<" not in data.get_text()

@@ -284,9 +284,9 @@ def test_page_query_counts_are_bounded(client, call_tree, django_assert_max_num_
     laureate = LaureatePageFactory(parent=call_tree["call"], slug="p")
     laureate.campaign.record_figures(Decimal("100"), 1)
     pages = [
-        ("/appels-a-projets/", 18),
-        ("/appels-a-projets/makers-2018/", 22),
-        ("/appels-a-projets/makers-2018/p/", 22),
+        ("/appels-a-projets/", 19),
+        ("/appels-a-projets/makers-2018/", 24),
+        ("/appels-a-projets/makers-2018/p/", 24),
     ]
     for url, limit in pages:
         client.get(url)

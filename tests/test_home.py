@@ -130,7 +130,7 @@ def test_skip_link_targets_main(client, site_tree):
 
 def test_home_page_query_count_is_bounded(client, site_tree, django_assert_max_num_queries):
     client.get("/")  # warm per-process caches (content types, site root paths)
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(18):
         response = client.get("/")
     assert response.status_code == 200
 
@@ -156,3 +156,41 @@ class PageTreeTests(WagtailPageTestCase):
         self.assertPageIsRenderable(page)
         post_data = nested_form_data({"title": "Aperçu", "slug": "apercu", "intro": "Chapeau", "body": streamfield([])})
         self.assertPageIsPreviewable(page, post_data=post_data)
+
+
+def test_call_to_action_block_needs_a_page_or_an_address():
+    from wagtail.blocks import StructBlockValidationError
+
+    from home.blocks import CallToActionBlock
+
+    block = CallToActionBlock()
+    with pytest.raises(StructBlockValidationError) as error:
+        block.clean({"text": "Découvrir", "page": None, "url": ""})
+    assert "url" in error.value.block_errors
+    assert block.clean({"text": "Découvrir", "page": None, "url": "https://example.org/"})["url"]
+
+
+def test_key_figures_and_figure_blocks_render(client, site_tree):
+    import json
+
+    from wagtail_factories import ImageFactory
+
+    home = HomePage.objects.get(pk=site_tree["home"].pk)
+    home.body = json.dumps(
+        [
+            {"type": "key_figures", "value": {"figures": [{"value": "55 000 €", "label": "collectés"}]}},
+            {
+                "type": "figure",
+                "value": {
+                    "image": {"image": ImageFactory().pk, "alt_text": "Un atelier", "decorative": False},
+                    "caption": "Légende",
+                    "credit": "Photo MEL",
+                },
+            },
+        ]
+    )
+    home.save_revision().publish()
+    html = client.get("/").text
+    assert '<div class="key-figure"><dt>collectés</dt><dd>55 000 €</dd></div>' in html
+    assert 'alt="Un atelier"' in html
+    assert "© Photo MEL" in html

@@ -9,7 +9,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from campaigns.formatting import format_count, format_money, format_percentage
-from campaigns.models import CampaignStatus, ProgrammeResults
+from campaigns.models import CallPage, CampaignStatus, LaureatePage, ProgrammeResults
+from home.models import active_locale_id
 
 register = template.Library()
 
@@ -141,3 +142,45 @@ def funding_chart(campaign, snapshots, heading_level=2):
         },
         "uid": uuid.uuid4().hex[:6],
     }
+
+
+@register.inclusion_tag("campaigns/includes/current_call.html", takes_context=True)
+def current_call(context, heading_level=2):
+    """The call that is running today in the active language (else the latest), with its phase."""
+    today = timezone.localdate()
+    calls = list(
+        CallPage.objects.live()
+        .public()
+        .filter(locale_id=active_locale_id())
+        .prefetch_related("phases")
+        .order_by("-edition_year", "-pk")
+    )
+    running = [call for call in calls if call.current_phase(today)]
+    call = running[0] if running else (calls[0] if calls else None)
+    return {
+        "call": call,
+        "phase": call.current_phase(today) if call else None,
+        "call_to_action": call.call_to_action(today) if call else None,
+        "heading_level": heading_level,
+        "request": context.get("request"),
+    }
+
+
+@register.inclusion_tag("campaigns/includes/live_laureates.html", takes_context=True)
+def live_laureates(context, limit=6, heading_level=2):
+    """Laureates whose collection is live now, with their widgets."""
+    now = timezone.now()
+    laureates = (
+        LaureatePage.objects.live()
+        .public()
+        .filter(
+            locale_id=active_locale_id(),
+            campaign__starts_at__lte=now,
+            campaign__ends_at__gt=now,
+            campaign__cancelled=False,
+        )
+        .select_related("campaign", "hero_image")
+        .prefetch_related("hero_image__renditions")
+        .order_by("campaign__ends_at", "title")[:limit]
+    )
+    return {"laureates": list(laureates), "heading_level": heading_level, "request": context.get("request")}

@@ -1,0 +1,57 @@
+"""What search engines and social networks read: description, canonical URL, Open Graph,
+Twitter card and JSON-LD, from the page's own fields with sensible fallbacks."""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+from django.utils.safestring import mark_safe
+
+from home.models import absolute_url
+
+register = template.Library()
+
+OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+
+
+def json_ld(data):
+    """JSON safe inside a <script> element: no "</script>" or HTML comment can break out."""
+    text = json.dumps(data, ensure_ascii=False, default=str)
+    return mark_safe(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))  # noqa: S308
+
+
+@register.inclusion_tag("includes/meta.html", takes_context=True)
+def page_meta(context):
+    request = context.get("request")
+    page = context.get("page")
+    site_settings = context.get("site_settings")
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    data = {
+        "site_name": getattr(site_settings, "organisation_name", "") or "",
+        "og_locale": OG_LOCALES.get(language, "fr_FR"),
+        "og_alternate_locales": [code for lang, code in OG_LOCALES.items() if lang != language],
+    }
+    if page is None or not hasattr(page, "get_url") or request is None:
+        data["canonical"] = request.build_absolute_uri(request.path) if request else ""
+        return data
+    image = getattr(page, "meta_image", None) or getattr(site_settings, "logo", None)
+    data.update(
+        {
+            "title": page.seo_title or page.title,
+            "description": getattr(page, "meta_description", "") or page.search_description,
+            "canonical": absolute_url(page, request),
+            "og_type": getattr(page, "og_type", "website"),
+        }
+    )
+    if image is not None:
+        rendition = image.get_rendition("fill-1200x630")
+        data["image"] = {
+            "url": request.build_absolute_uri(rendition.url),
+            "width": rendition.width,
+            "height": rendition.height,
+            "alt": getattr(page, "hero_alt", "") or image.default_alt_text or page.title,
+        }
+    structured = page.structured_data(request) if hasattr(page, "structured_data") else []
+    data["json_ld"] = [json_ld(item) for item in structured]
+    return data

@@ -1,0 +1,236 @@
+"""News and campaign stories."""
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+
+from campaigns.models import CallPage, LaureatePage
+from home.blocks import BaseStreamBlock
+from home.models import BasePage, absolute_url, localized_live
+from partners.models import PartnerPage
+
+from .feeds import NewsAtomFeed, NewsRssFeed
+
+NEWS_PER_PAGE = 12
+
+
+class NewsCategory(TranslatableMixin, models.Model):
+    """A translatable category ("Appel à projets", "Lauréats", "Résultats"…)."""
+
+    name = models.CharField(_("nom"), max_length=100)
+    slug = models.SlugField(_("identifiant dans l'adresse"), max_length=100, allow_unicode=False)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("catégorie d'actualité")
+        verbose_name_plural = _("catégories d'actualité")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="news_category_slug_per_locale")]
+
+    def __str__(self):
+        return self.name
+
+
+class NewsTag(TaggedItemBase):
+    content_object = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("liste des actualités")
+        verbose_name_plural = _("listes des actualités")
+
+    @path("rss/")
+    def rss_feed(self, request):
+        return NewsRssFeed(self)(request)
+
+    @path("atom/")
+    def atom_feed(self, request):
+        return NewsAtomFeed(self)(request)
+
+    def news(self):
+        return (
+            NewsPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("category", "hero_image")
+            .prefetch_related("hero_image__renditions")
+            .order_by("-date", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        news = self.news()
+        categories = list(NewsCategory.objects.filter(locale=self.locale).order_by("name"))
+        category = next((c for c in categories if c.slug == request.GET.get("categorie")), None)
+        tag = Tag.objects.filter(slug=request.GET.get("tag", "")[:100]).first() if request.GET.get("tag") else None
+        if category:
+            news = news.filter(category=category)
+        if tag:
+            news = news.filter(tagged_items__tag=tag)
+        # get_page() turns "abc" into page 1 and 999 into the last page: never a 500.
+        page_obj = Paginator(news, NEWS_PER_PAGE).get_page(request.GET.get("page"))
+        context.update(
+            {
+                "news_page": page_obj,
+                "categories": categories,
+                "selected_category": category,
+                "selected_tag": tag,
+                "tags": Tag.objects.filter(news_newstag_items__content_object__in=self.news())
+                .distinct()
+                .order_by("name"),
+            }
+        )
+        return context
+
+
+class NewsPage(BasePage):
+    date = models.DateField(_("date de publication"), default=timezone.localdate)
+    byline = models.CharField(_("signature"), max_length=200, blank=True)
+    category = models.ForeignKey(
+        NewsCategory,
+        verbose_name=_("catégorie"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    tags = ClusterTaggableManager(through=NewsTag, blank=True, verbose_name=_("mots-clés"))
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image principale"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_alt = models.CharField(
+        _("texte alternatif de l'image"),
+        max_length=250,
+        blank=True,
+        help_text=_("Ce que montre l'image. Obligatoire si une image est choisie."),
+    )
+    intro = models.TextField(_("chapeau"), max_length=500)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"), blank=True)
+    pinned = models.BooleanField(
+        _("épinglée sur l'accueil"),
+        default=False,
+        help_text=_("Montrée sur l'accueil en plus des dernières actualités."),
+    )
+    related_laureates = ParentalManyToManyField(
+        LaureatePage, verbose_name=_("lauréats liés"), blank=True, related_name="+"
+    )
+    related_partners = ParentalManyToManyField(
+        PartnerPage, verbose_name=_("partenaires liés"), blank=True, related_name="+"
+    )
+    related_calls = ParentalManyToManyField(CallPage, verbose_name=_("appels liés"), blank=True, related_name="+")
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("date"), FieldPanel("byline")]), FieldPanel("category"), FieldPanel("tags")],
+            heading=_("Publication"),
+        ),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt")], heading=_("Image principale")),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("related_calls"), FieldPanel("related_laureates"), FieldPanel("related_partners")],
+            heading=_("Contenus liés"),
+        ),
+    ]
+    promote_panels = [*BasePage.promote_panels, FieldPanel("pinned")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.SearchField("byline"),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+    og_type = "article"
+
+    class Meta:
+        verbose_name = _("actualité")
+        verbose_name_plural = _("actualités")
+
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not self.hero_alt.strip():
+            raise ValidationError({"hero_alt": _("Décrivez l'image : ce texte la remplace pour qui ne la voit pas.")})
+
+    @property
+    def meta_image(self):
+        return self.social_image or self.hero_image
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.intro
+
+    def structured_data(self, request):
+        article = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title[:110],
+            "description": self.intro,
+            "datePublished": self.date.isoformat(),
+            "dateModified": (self.last_published_at or self.latest_revision_created_at or timezone.now()).isoformat(),
+            "inLanguage": self.locale.language_code,
+            "mainEntityOfPage": absolute_url(self, request),
+            "url": absolute_url(self, request),
+        }
+        if self.byline:
+            article["author"] = {"@type": "Person", "name": self.byline}
+        if self.hero_image_id:
+            article["image"] = [request.build_absolute_uri(self.hero_image.get_rendition("fill-1200x630").url)]
+        if self.category_id:
+            article["articleSection"] = self.category.name
+        return [article]
+
+    def related_news(self, limit=3):
+        """Newest stories sharing the category or a tag, in this page's language."""
+        siblings = NewsPage.objects.live().public().filter(locale_id=self.locale_id).exclude(pk=self.pk)
+        tag_ids = [tagged.tag_id for tagged in self.tagged_items.all()]
+        matches = models.Q(tagged_items__tag_id__in=tag_ids)
+        if self.category_id:
+            matches |= models.Q(category_id=self.category_id)
+        return (
+            siblings.filter(matches)
+            .distinct()
+            .select_related("category", "hero_image")
+            .prefetch_related("hero_image__renditions")
+            .order_by("-date", "-pk")[:limit]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_news"] = list(self.related_news())
+        context["news_tags"] = list(self.tags.all())
+        context["related_content"] = [
+            *localized_live(CallPage, self.related_calls.values_list("translation_key", flat=True)),
+            *localized_live(LaureatePage, self.related_laureates.values_list("translation_key", flat=True)),
+            *localized_live(PartnerPage, self.related_partners.values_list("translation_key", flat=True)),
+        ]
+        return context
