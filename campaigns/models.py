@@ -376,6 +376,8 @@ class CallPage(BasePage):
         *Page.search_fields,
         index.SearchField("theme"),
         index.SearchField("summary"),
+        index.AutocompleteField("theme"),
+        index.AutocompleteField("summary"),
         index.SearchField("body"),
         index.FilterField("edition_year"),
     ]
@@ -620,6 +622,8 @@ class LaureatePage(BasePage):
         index.SearchField("makers"),
         index.SearchField("commune"),
         index.SearchField("pitch"),
+        index.AutocompleteField("makers"),
+        index.AutocompleteField("pitch"),
         index.SearchField("story"),
     ]
 

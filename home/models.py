@@ -166,7 +166,12 @@ class ContentPage(BasePage):
     body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.AutocompleteField("intro"),
+    ]
 
     parent_page_types = ["home.HomePage", "home.ContentPage"]
     subpage_types = ["home.ContentPage"]

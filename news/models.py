@@ -165,6 +165,7 @@ class NewsPage(BasePage):
         index.SearchField("intro"),
         index.SearchField("body"),
         index.SearchField("byline"),
+        index.AutocompleteField("intro"),
         index.FilterField("date"),
     ]
 

@@ -124,6 +124,7 @@ class PartnerPage(BasePage):
     search_fields = [
         *Page.search_fields,
         index.SearchField("short_description"),
+        index.AutocompleteField("short_description"),
         index.SearchField("body"),
         index.SearchField("commune"),
         index.FilterField("kind"),

@@ -1,12 +1,14 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from search import views as search_views
 
 urlpatterns = [
     path("sitemap.xml", home_views.sitemap, name="sitemap"),
@@ -22,6 +24,8 @@ if settings.DEBUG:
 
 # French at "/", English at "/en/"; Wagtail's page tree is the catch-all, last.
 urlpatterns += i18n_patterns(
+    path(_("recherche/"), search_views.search, name="search"),
+    path(_("recherche/suggestions/"), search_views.suggestions, name="search_suggestions"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -60,3 +60,18 @@ def partner_tree(site_tree, django_user_model):
         "officer": officer,
         "user_a": user_a,
     }
+
+
+def pytest_collection_modifyitems(config, items):
+    """PostgreSQL-only tests (French stemming) are deselected, and said so, on SQLite."""
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        return
+    postgres_only = [item for item in items if item.get_closest_marker("postgres")]
+    if postgres_only:
+        config.hook.pytest_deselected(items=postgres_only)
+        items[:] = [item for item in items if not item.get_closest_marker("postgres")]
+        config.get_terminal_writer().line(
+            f"{len(postgres_only)} PostgreSQL-only search tests deselected (SQLite has no French stemmer)."
+        )
