@@ -20,7 +20,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
-from home.models import BasePage, absolute_url, localized_live
+from home.models import BaseIndexPage, BasePage, absolute_url, localized_live
 from partners.models import PartnerPage
 
 from .panels import CampaignFiguresPanel
@@ -254,16 +254,10 @@ class FundingSnapshot(models.Model):
 # --- pages ---------------------------------------------------------------
 
 
-class CallIndexPage(BasePage):
+class CallIndexPage(BaseIndexPage):
     """The list of calls, one per language tree."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["campaigns.CallPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("liste des appels à projets")

@@ -97,6 +97,20 @@ class BasePage(Page):
         return []
 
 
+class BaseIndexPage(BasePage):
+    """A section's index directly under a home page: one per language tree."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
 class HomePage(BasePage):
     hero_title = models.CharField(_("titre d'accroche"), max_length=200)
     intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)

@@ -17,7 +17,7 @@ from wagtail.search import index
 
 from campaigns.models import CallPage, LaureatePage
 from home.blocks import BaseStreamBlock
-from home.models import BasePage, absolute_url, localized_live
+from home.models import BaseIndexPage, BasePage, absolute_url, localized_live
 from partners.models import PartnerPage
 
 from .feeds import NewsAtomFeed, NewsRssFeed
@@ -47,14 +47,8 @@ class NewsTag(TaggedItemBase):
     content_object = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    parent_page_types = ["home.HomePage"]
+class NewsIndexPage(RoutablePageMixin, BaseIndexPage):
     subpage_types = ["news.NewsPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("liste des actualités")

@@ -11,7 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
-from home.models import BasePage
+from home.models import BaseIndexPage, BasePage
 
 
 class PartnerKind(models.TextChoices):
@@ -22,16 +22,10 @@ class PartnerKind(models.TextChoices):
     PLATFORM = "platform", _("Plateforme de financement participatif")
 
 
-class PartnerIndexPage(BasePage):
+class PartnerIndexPage(BaseIndexPage):
     """All partners, grouped by kind, with a logo wall and a filter by kind."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["partners.PartnerPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("liste des partenaires")
