@@ -33,3 +33,20 @@ def test_language_switcher_reaches_the_english_page(demo_site, page_at):
     assert page.url == demo_site.url + "/en/legal-notice/"
     assert page.get_attribute("html", "lang") == "en"
     assert page.get_by_role("heading", level=1).inner_text() == "Legal notice"
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_content_and_error_pages_have_no_axe_violations(demo_site, page_at, width):
+    page = page_at(width)
+    for path, lang, status in [
+        ("/mentions-legales/", "fr", 200),
+        ("/en/legal-notice/", "en", 200),
+        ("/accessibilite/", "fr", 200),
+        ("/nulle-part/", "fr", 404),
+        ("/en/nowhere/", "en", 404),
+    ]:
+        response = page.goto(demo_site.url + path)
+        assert response.status == status, path
+        assert page.get_attribute("html", "lang") == lang
+        assert_no_axe_violations(page)
+        assert_no_horizontal_scroll(page)
