@@ -52,6 +52,9 @@ class CampaignStatus(models.TextChoices):
 
 class FiguresSource(models.TextChoices):
     MANUAL = "manual", _("saisie manuelle")
+    API = "api", _("synchronisation avec la plateforme")
+    WEBHOOK = "webhook", _("notification de la plateforme")
+    CSV = "csv", _("import CSV")
 
 
 class FrozenResultsError(ValidationError):
@@ -92,6 +95,9 @@ class FundingCampaign(models.Model):
     ends_at = models.DateTimeField(_("fin de la collecte"))
     cancelled = models.BooleanField(_("collecte annulée"), default=False)
     updated_at = models.DateTimeField(_("chiffres mis à jour le"), null=True, blank=True, editable=False)
+    last_sync_at = models.DateTimeField(_("dernière synchronisation réussie"), null=True, blank=True, editable=False)
+    last_sync_error = models.TextField(_("dernière erreur de synchronisation"), blank=True, editable=False)
+    last_sync_error_at = models.DateTimeField(_("date de la dernière erreur"), null=True, blank=True, editable=False)
     source = models.CharField(
         _("source des chiffres"), max_length=20, choices=FiguresSource.choices, default=FiguresSource.MANUAL
     )
@@ -114,6 +120,7 @@ class FundingCampaign(models.Model):
         # Set by the admin form or record_figures(); never stored on the campaign itself.
         self.correction_reason = ""
         self._recorded_at = None
+        self._refund = False
 
     def save(self, *args, **kwargs):
         stored = self._stored()
@@ -130,10 +137,12 @@ class FundingCampaign(models.Model):
                 donors=self.donors,
                 source=self.source,
                 is_correction=correction,
+                is_refund=self._refund,
                 reason=self.correction_reason.strip() if correction else "",
             )
         self.correction_reason = ""
         self._recorded_at = None
+        self._refund = False
 
     # --- validation and history ---------------------------------------
 
@@ -219,8 +228,11 @@ class FundingCampaign(models.Model):
     def is_frozen(self, at=None):
         return (at or timezone.now()) >= self.ends_at
 
-    def record_figures(self, raised, donors, *, source=FiguresSource.MANUAL, at=None, reason=""):
-        """The one way code changes figures: validated, frozen-aware, appended to history."""
+    def record_figures(self, raised, donors, *, source=FiguresSource.MANUAL, at=None, reason="", refund=False):
+        """The one way code changes figures: validated, frozen-aware, appended to history.
+
+        ``refund`` marks a lower amount than before as a platform refund in the history."""
+        self._refund = refund
         self.raised = Decimal(raised)
         self.donors = donors
         self.source = source
@@ -229,6 +241,25 @@ class FundingCampaign(models.Model):
         self._check_frozen()  # first, so callers get the specific FrozenResultsError
         self.full_clean()
         self.save()
+
+
+class WebhookDelivery(models.Model):
+    """A webhook already processed: its id is the idempotency key (unique per provider)."""
+
+    provider = models.CharField(_("plateforme"), max_length=20)
+    webhook_id = models.CharField(_("identifiant du webhook"), max_length=255)
+    received_at = models.DateTimeField(_("reçu le"), auto_now_add=True)
+    campaign = models.ForeignKey(
+        "campaigns.FundingCampaign", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("webhook reçu")
+        verbose_name_plural = _("webhooks reçus")
+        constraints = [models.UniqueConstraint(fields=["provider", "webhook_id"], name="webhook_once_per_provider")]
+
+    def __str__(self):
+        return f"{self.provider}:{self.webhook_id}"
 
 
 class FundingSnapshot(models.Model):
@@ -240,6 +271,7 @@ class FundingSnapshot(models.Model):
     donors = models.PositiveIntegerField(_("nombre de contributeurs"))
     source = models.CharField(_("source"), max_length=20, choices=FiguresSource.choices)
     is_correction = models.BooleanField(_("correction"), default=False)
+    is_refund = models.BooleanField(_("remboursement"), default=False)
     reason = models.TextField(_("motif de la correction"), blank=True)
 
     class Meta:
