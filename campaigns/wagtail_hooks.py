@@ -1,12 +1,15 @@
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .forms import FundingCampaignForm
+from .funding.admin_views import sync_now
 from .models import FundingCampaign
-from .panels import CampaignHistoryPanel
+from .panels import CampaignHistoryPanel, CampaignSyncPanel
 
 
 class FundingCampaignViewSet(SnippetViewSet):
@@ -15,7 +18,7 @@ class FundingCampaignViewSet(SnippetViewSet):
     menu_label = _("Collectes")
     menu_order = 210
     add_to_admin_menu = True
-    list_display = ["name", "platform", "raised", "goal", "donors", "ends_at", "updated_at", "source"]
+    list_display = ["name", "platform", "raised", "goal", "donors", "ends_at", "updated_at", "source", "last_sync_at"]
     list_filter = ["platform", "cancelled", "source"]
     search_fields = ["name", "external_id"]
     ordering = ["-starts_at", "name"]
@@ -36,6 +39,7 @@ class FundingCampaignViewSet(SnippetViewSet):
                 [FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]), FieldPanel("cancelled")],
                 heading=_("Dates"),
             ),
+            CampaignSyncPanel(),
             CampaignHistoryPanel(),
         ],
         base_form_class=FundingCampaignForm,
@@ -43,3 +47,8 @@ class FundingCampaignViewSet(SnippetViewSet):
 
 
 register_snippet(FundingCampaignViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_sync_url():
+    return [path("collectes/<int:pk>/synchroniser/", sync_now, name="campaigns_sync_now")]

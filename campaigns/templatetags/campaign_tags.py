@@ -1,10 +1,12 @@
 """The progress widget, the results block and the history chart: one component each,
 used by laureate pages, cards, StreamField blocks and the call page alike."""
 
+import datetime
 import uuid
 from decimal import Decimal
 
 from django import template
+from django.conf import settings
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -57,7 +59,16 @@ def progress_context(campaign, laureate=None, heading_level=3, show_title=False,
         "valuetext": _("%(percent)s de l'objectif : %(raised)s collectés sur %(goal)s")
         % {"percent": percent, "raised": raised, "goal": goal},
         "platform": campaign.get_platform_display(),
+        "is_stale": figures_are_stale(campaign, status, now),
     }
+
+
+def figures_are_stale(campaign, status, now):
+    """A live campaign whose figures are older than twice the sync interval may be out of date."""
+    if status != CampaignStatus.LIVE or campaign.updated_at is None:
+        return False
+    interval = datetime.timedelta(minutes=settings.FUNDING_SYNC_INTERVAL_MINUTES)
+    return now - campaign.updated_at > 2 * interval
 
 
 @register.inclusion_tag("campaigns/includes/progress.html")
