@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from campaigns.funding.webhooks import funding_webhook
 from home import views as home_views
 from search import views as search_views
 
@@ -15,6 +16,7 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("webhooks/<slug:provider>/", funding_webhook, name="funding_webhook"),
 ]
 
 if settings.DEBUG:
