@@ -7,6 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .forms import FundingCampaignForm
+from .funding import views
 from .funding.admin_views import sync_now
 from .models import FundingCampaign
 from .panels import CampaignHistoryPanel, CampaignSyncPanel
@@ -18,6 +19,7 @@ class FundingCampaignViewSet(SnippetViewSet):
     menu_label = _("Collectes")
     menu_order = 210
     add_to_admin_menu = True
+    index_view_class = views.FundingCampaignIndexView  # adds the "Importer un CSV" header button
     list_display = ["name", "platform", "raised", "goal", "donors", "ends_at", "updated_at", "source", "last_sync_at"]
     list_filter = ["platform", "cancelled", "source"]
     search_fields = ["name", "external_id"]
@@ -50,5 +52,8 @@ register_snippet(FundingCampaignViewSet)
 
 
 @hooks.register("register_admin_urls")
-def register_sync_url():
-    return [path("collectes/<int:pk>/synchroniser/", sync_now, name="campaigns_sync_now")]
+def register_funding_urls():
+    return [
+        path("collectes/<int:pk>/synchroniser/", sync_now, name="campaigns_sync_now"),
+        path("collectes/import-csv/", views.csv_import, name="campaigns_csv_import"),
+    ]
