@@ -83,3 +83,12 @@ def hide_reports_from_partners(request, menu_items):
     # a partner must not see the other partners' accounts.
     if is_partner_only(request.user):
         menu_items[:] = []
+
+
+@hooks.register("construct_page_chooser_queryset")
+def partners_choose_among_live_pages(pages, request):
+    # Linking to a page is fine, but the chooser must not reveal drafts (laureates before
+    # their announcement, for example) to partner accounts.
+    if is_partner_only(request.user):
+        return pages.live()
+    return pages

@@ -239,3 +239,24 @@ def test_partner_admin_lists_show_nothing_of_others(client, world):
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Mon profil" in dashboard
     assert reverse("wagtailadmin_reports:workflow") not in dashboard
+
+
+def test_partner_page_chooser_shows_no_drafts(client, world):
+    from tests.factories import LaureatePageFactory
+
+    LaureatePageFactory(parent=world["call"], title="Lauréat secret pas encore annoncé", live=False)
+    browse = reverse("wagtailadmin_choose_page_child", args=[world["call"].pk])
+    search = reverse("wagtailadmin_choose_page_search")
+
+    def chooser_html(url, **params):
+        response = client.get(url, params)
+        return response.json()["html"] if response["Content-Type"].startswith("application/json") else response.text
+
+    client.force_login(world["officer"])  # officers do see drafts: the test can tell
+    assert "Lauréat secret" in chooser_html(browse)
+    assert "Lauréat secret" in chooser_html(search, q="secret")
+    client.force_login(world["user_a"])
+    html = chooser_html(browse)
+    assert "Lauréat sponsorisé" in html
+    assert "Lauréat secret" not in html
+    assert "Lauréat secret" not in chooser_html(search, q="secret")
