@@ -16,6 +16,15 @@ from wagtail.search import index
 from .blocks import BaseStreamBlock
 
 
+def filled_links(instance, field_names):
+    """(label, url) for the URL fields that are filled in, in the given order."""
+    return [
+        (instance._meta.get_field(name).verbose_name, getattr(instance, name))
+        for name in field_names
+        if getattr(instance, name)
+    ]
+
+
 def absolute_url(page, request):
     """The page's address on the host the visitor used (hreflang, canonical, feeds and sitemap
     then agree), rather than the hostname stored on the Wagtail site."""
@@ -274,7 +283,5 @@ class SiteSettings(BaseSiteSetting):
     @property
     def social_links(self):
         """(label, url) pairs for the networks that are filled in, in a stable order."""
-        fields = ["mastodon_url", "bluesky_url", "linkedin_url", "facebook_url", "instagram_url", "youtube_url"]
-        return [
-            (self._meta.get_field(name).verbose_name, getattr(self, name)) for name in fields if getattr(self, name)
-        ]
+        names = ["mastodon_url", "bluesky_url", "linkedin_url", "facebook_url", "instagram_url", "youtube_url"]
+        return filled_links(self, names)

@@ -177,10 +177,6 @@ class NewsPage(BasePage):
             raise ValidationError({"hero_alt": _("Décrivez l'image : ce texte la remplace pour qui ne la voit pas.")})
 
     @property
-    def meta_image(self):
-        return self.social_image or self.hero_image
-
-    @property
     def meta_description(self):
         return self.search_description or self.intro
 

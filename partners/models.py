@@ -11,7 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
-from home.models import BaseIndexPage, BasePage
+from home.models import BaseIndexPage, BasePage, filled_links
 
 
 class PartnerKind(models.TextChoices):
@@ -140,8 +140,7 @@ class PartnerPage(BasePage):
 
     @property
     def social_links(self):
-        names = ["mastodon_url", "linkedin_url", "facebook_url", "instagram_url"]
-        return [(self._meta.get_field(name).verbose_name, getattr(self, name)) for name in names if getattr(self, name)]
+        return filled_links(self, ["mastodon_url", "linkedin_url", "facebook_url", "instagram_url"])
 
     def sponsorships_here(self):
         """Live laureates this partner sponsors, in this page's language.

@@ -1,6 +1,7 @@
+from collections import Counter
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -43,9 +44,7 @@ def search(request):
         ids = find_page_ids(query, searchable_pages())
         content_types = dict(Page.objects.filter(pk__in=ids).values_list("pk", "content_type_id"))
         type_ids = {key: ContentType.objects.get_for_model(model).pk for key, (model, _label) in types.items()}
-        counts = dict(
-            Page.objects.filter(pk__in=ids).values_list("content_type_id").annotate(count=Count("pk")).order_by()
-        )
+        counts = Counter(content_types.values())
         if selected:
             ids = [pk for pk in ids if content_types.get(pk) == type_ids[selected]]
         page_obj = Paginator(ids, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
