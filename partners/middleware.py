@@ -41,13 +41,9 @@ class PartnerAdminGuardMiddleware:
     def __call__(self, request):
         if self._admin_prefix is None:
             self._admin_prefix = reverse("wagtailadmin_home")
-        user = getattr(request, "user", None)
-        if (
-            user is not None
-            and user.is_authenticated
-            and request.path.startswith(self._admin_prefix)
-            and is_partner_only(user)
-        ):
+        # The path first: public requests must not load the session (it would add "Vary: Cookie").
+        user = getattr(request, "user", None) if request.path.startswith(self._admin_prefix) else None
+        if user is not None and user.is_authenticated and is_partner_only(user):
             self._check(request, user)
         return self.get_response(request)
 
