@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from campaigns.funding.webhooks import funding_webhook
+from campaigns.sharing import urls as sharing_urls
 from home import views as home_views
 from search import views as search_views
 
@@ -17,6 +18,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("webhooks/<slug:provider>/", funding_webhook, name="funding_webhook"),
+    *sharing_urls.urlpatterns,
 ]
 
 if settings.DEBUG:
@@ -28,6 +30,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path(_("recherche/"), search_views.search, name="search"),
     path(_("recherche/suggestions/"), search_views.suggestions, name="search_suggestions"),
+    *sharing_urls.embed_urlpatterns,
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -8,10 +8,12 @@ from decimal import Decimal
 from django import template
 from django.conf import settings
 from django.utils import formats, timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from campaigns.formatting import format_count, format_money, format_percentage
 from campaigns.models import CallPage, CampaignStatus, LaureatePage, ProgrammeResults
+from campaigns.sharing.embed import campaign_embed_code, oembed_discovery_url, results_embed_code
 from home.models import active_locale_id
 
 register = template.Library()
@@ -72,10 +74,10 @@ def figures_are_stale(campaign, status, now):
 
 
 @register.inclusion_tag("campaigns/includes/progress.html")
-def campaign_progress(campaign, laureate=None, heading_level=3, show_title=False):
+def campaign_progress(campaign, laureate=None, heading_level=3, show_title=False, new_window=False):
     if campaign is None:
         return {"campaign": None}
-    return progress_context(campaign, laureate, heading_level, show_title)
+    return {**progress_context(campaign, laureate, heading_level, show_title), "new_window": new_window}
 
 
 @register.inclusion_tag("campaigns/includes/progress.html")
@@ -88,10 +90,12 @@ def laureate_progress(laureate, heading_level=3, show_title=False):
 
 
 @register.inclusion_tag("campaigns/includes/results.html")
-def programme_results(call, heading_level=2, results=None, anchor_id=""):
+def programme_results(call, heading_level=2, results=None, anchor_id="", embedded=False):
     call = getattr(call, "specific", call)
     return {
         "call": call,
+        "embedded": embedded,
+        "licence": settings.OPEN_DATA_LICENCE,
         "results": results or ProgrammeResults.for_call(call),
         "key_figures": list(call.key_figures.all()),
         "heading_level": heading_level,
@@ -155,6 +159,20 @@ def funding_chart(campaign, snapshots, heading_level=2):
     }
 
 
+@register.inclusion_tag("campaigns/includes/embed_code.html", takes_context=True)
+def embed_code_box(context, page):
+    """ "Intégrer ce widget": the code another site pastes to show this laureate's progress or this
+    call's results."""
+    request = context["request"]
+    if isinstance(page, LaureatePage):
+        if not page.campaign_id:
+            return {"code": ""}
+        code, heading = campaign_embed_code(request, page), _("Intégrer ce widget")
+    else:
+        code, heading = results_embed_code(request, page), _("Intégrer les résultats sur votre site")
+    return {"code": code, "heading": heading, "uid": uuid.uuid4().hex[:6]}
+
+
 @register.inclusion_tag("campaigns/includes/current_call.html", takes_context=True)
 def current_call(context, heading_level=2):
     """The call that is running today in the active language (else the latest), with its phase."""
@@ -195,3 +213,15 @@ def live_laureates(context, limit=6, heading_level=2):
         .order_by("campaign__ends_at", "title")[:limit]
     )
     return {"laureates": list(laureates), "heading_level": heading_level, "request": context.get("request")}
+
+
+@register.simple_tag(takes_context=True)
+def oembed_link(context, page):
+    """The oEmbed discovery link of a laureate page with a campaign (for the <head>)."""
+    if not getattr(page, "campaign_id", None):
+        return ""
+    return format_html(
+        '<link rel="alternate" type="application/json+oembed" href="{}" title="{}">',
+        oembed_discovery_url(context["request"], page),
+        page.title,
+    )

@@ -208,3 +208,11 @@ FUNDING_WEBHOOK_SECRETS = {
     "kisskissbankbank": env_str("KKBB_WEBHOOK_SECRET", ""),
     "helloasso": env_str("HELLOASSO_WEBHOOK_SECRET", ""),
 }
+
+# Embeds, JSON API and open data (campaigns/sharing). The licence is published with every dataset.
+OPEN_DATA_LICENCE = {
+    "name": env_str("OPEN_DATA_LICENCE_NAME", "Licence Ouverte / Open Licence 2.0"),
+    "url": env_str("OPEN_DATA_LICENCE_URL", "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"),
+}
+# How long browsers and proxies may keep API answers, embeds and datasets (seconds).
+PUBLIC_DATA_MAX_AGE = env_int("PUBLIC_DATA_MAX_AGE", 60)
