@@ -4,11 +4,14 @@ import ipaddress
 import socket
 
 from django.core.management import call_command
+from django.urls import reverse
 
 from wagtail.models import Page
 
 import pytest
 import requests
+
+from campaigns.models import CallPage, LaureatePage
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +47,19 @@ def test_public_pages_make_no_outbound_http_call(client, monkeypatch):
 
     urls = [page.url for page in Page.objects.live().filter(depth__gte=2)]
     urls += ["/recherche/?q=maker", "/en/search/?q=makers", "/actualites/rss/", "/sitemap.xml", "/robots.txt"]
+    # Embeds, API, open data and oEmbed read the stored figures too.
+    laureate = LaureatePage.objects.live().exclude(campaign=None).first()
+    call = CallPage.objects.live().first()
+    urls += [
+        reverse("embed_campaign", kwargs={"pk": laureate.campaign_id}),
+        reverse("embed_results", kwargs={"pk": call.pk}),
+        reverse("api_campaign", kwargs={"pk": laureate.campaign_id}),
+        reverse("api_call", kwargs={"pk": call.pk}),
+        reverse("api_openapi"),
+        reverse("opendata_call_csv", kwargs={"pk": call.pk}),
+        reverse("opendata_call_json", kwargs={"pk": call.pk}),
+        f"{reverse('oembed')}?url=http://testserver{laureate.url}",
+    ]
     for url in urls:
         assert client.get(url).status_code == 200, url
     assert len(urls) > 50
