@@ -23,6 +23,7 @@ from .models import (
     PhaseKind,
     SponsorRole,
 )
+from .sharing.share_image import refresh_all
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -389,3 +390,6 @@ def load(command):
             ("programme_results", {"call": call_2018}),
         ]
         publish(home_en)
+    # Drawn here rather than after the commit: the pictures are in place when load_demo returns,
+    # and a second run finds them up to date (nothing is redrawn).
+    refresh_all()

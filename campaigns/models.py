@@ -9,6 +9,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Count, F, Max, Q, Sum
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -23,6 +24,7 @@ from home.blocks import BaseStreamBlock
 from home.models import BaseIndexPage, BasePage, absolute_url, localized_live
 from partners.models import PartnerPage
 
+from .formatting import format_money, format_percentage
 from .panels import CampaignFiguresPanel
 
 
@@ -684,3 +686,64 @@ class LaureatePage(BasePage):
             if row.partner.translation_key in partners
         ]
         return context
+
+    # --- share image ---------------------------------------------------
+
+    def generated_share_image(self):
+        """The generated share image's row, or None (one query, remembered on the instance)."""
+        try:
+            return self.share_image
+        except LaureateShareImage.DoesNotExist:
+            return None
+
+    def share_image_alt(self):
+        """What the generated image says, for those who cannot see it, in the active language."""
+        campaign = self.campaign
+        return gettext("« %(title)s » : %(raised)s collectés sur %(goal)s (%(percent)s)") % {
+            "title": self.title,
+            "raised": format_money(campaign.raised, campaign.currency),
+            "goal": format_money(campaign.goal, campaign.currency),
+            "percent": format_percentage(campaign.percent),
+        }
+
+    def social_image_meta(self, request):
+        """An image chosen by an editor wins; then the generated card with the figures; then the hero image.
+
+        The generated file is trusted from its row (no storage call during a page view)."""
+        if not self.social_image_id and self.campaign_id:
+            generated = self.generated_share_image()
+            if generated is not None and generated.file:
+                return {
+                    "url": request.build_absolute_uri(generated.file.url),
+                    "width": LaureateShareImage.WIDTH,
+                    "height": LaureateShareImage.HEIGHT,
+                    "alt": self.share_image_alt(),
+                }
+        return super().social_image_meta(request)
+
+
+class LaureateShareImage(models.Model):
+    """The generated Open Graph picture of a laureate page (one per language), drawn by
+    ``campaigns.sharing.share_image`` when the figures or the page change, never during a page view.
+
+    ``fingerprint`` hashes what the picture shows, so an unchanged page is not redrawn; the file
+    name contains it, so the URL changes with the picture and social networks fetch it again."""
+
+    WIDTH, HEIGHT = 1200, 630
+
+    page = models.OneToOneField(
+        "campaigns.LaureatePage",
+        verbose_name=_("page du lauréat"),
+        on_delete=models.CASCADE,
+        related_name="share_image",
+    )
+    file = models.FileField(_("fichier"), upload_to="share/", max_length=255)
+    fingerprint = models.CharField(_("empreinte des données affichées"), max_length=64)
+    generated_at = models.DateTimeField(_("générée le"))
+
+    class Meta:
+        verbose_name = _("image de partage générée")
+        verbose_name_plural = _("images de partage générées")
+
+    def __str__(self):
+        return self.file.name

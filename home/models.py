@@ -32,6 +32,17 @@ def absolute_url(page, request):
     return request.build_absolute_uri(url) if url else ""
 
 
+def image_meta(image, request, alt):
+    """A Wagtail image as Open Graph wants it: an absolute 1200 × 630 rendition and its alt text."""
+    rendition = image.get_rendition("fill-1200x630")
+    return {
+        "url": request.build_absolute_uri(rendition.url),
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": alt,
+    }
+
+
 _LOCALE_IDS = {}
 
 
@@ -100,6 +111,15 @@ class BasePage(Page):
     @property
     def meta_image(self):
         return self.social_image or getattr(self, "hero_image", None) or getattr(self, "logo", None)
+
+    def social_image_meta(self, request):
+        """The picture social networks show for this page: {url, width, height, alt} or None.
+
+        Page types may override it (laureates show a generated card with their figures)."""
+        image = self.meta_image
+        if image is None:
+            return None
+        return image_meta(image, request, getattr(self, "hero_alt", "") or image.default_alt_text or self.title)
 
     def structured_data(self, request):
         """JSON-LD objects describing this page (schema.org); none by default."""

@@ -286,7 +286,8 @@ def test_page_query_counts_are_bounded(client, call_tree, django_assert_max_num_
     pages = [
         ("/appels-a-projets/", 19),
         ("/appels-a-projets/makers-2018/", 24),
-        ("/appels-a-projets/makers-2018/p/", 24),
+        # 25 since the og:image reads the generated share image's row (one query).
+        ("/appels-a-projets/makers-2018/p/", 25),
     ]
     for url, limit in pages:
         client.get(url)

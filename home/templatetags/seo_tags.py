@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from home.models import absolute_url
+from home.models import absolute_url, image_meta
 
 register = template.Library()
 
@@ -35,7 +35,12 @@ def page_meta(context):
     if page is None or not hasattr(page, "get_url") or request is None:
         data["canonical"] = request.build_absolute_uri(request.path) if request else ""
         return data
-    image = getattr(page, "meta_image", None) or getattr(site_settings, "logo", None)
+    social_image_meta = getattr(page, "social_image_meta", None)
+    image = social_image_meta(request) if social_image_meta else None
+    if image is None:
+        logo = getattr(site_settings, "logo", None)
+        if logo is not None:
+            image = image_meta(logo, request, logo.default_alt_text or page.title)
     data.update(
         {
             "title": page.seo_title or page.title,
@@ -45,13 +50,7 @@ def page_meta(context):
         }
     )
     if image is not None:
-        rendition = image.get_rendition("fill-1200x630")
-        data["image"] = {
-            "url": request.build_absolute_uri(rendition.url),
-            "width": rendition.width,
-            "height": rendition.height,
-            "alt": getattr(page, "hero_alt", "") or image.default_alt_text or page.title,
-        }
+        data["image"] = image
     structured = page.structured_data(request) if hasattr(page, "structured_data") else []
     data["json_ld"] = [json_ld(item) for item in structured]
     return data
