@@ -104,7 +104,7 @@ def embed_url(request, name, pk, language=None):
         return request.build_absolute_uri(reverse(name, kwargs={"pk": pk}))
 
 
-def embed_code(request, src, title, width=EMBED_WIDTH, height=CAMPAIGN_HEIGHT):
+def embed_code(src, title, width=EMBED_WIDTH, height=CAMPAIGN_HEIGHT):
     """The HTML another site pastes: the iframe, and the few lines that let it resize itself."""
     parts = urlsplit(src)
     iframe = format_html(
@@ -122,7 +122,7 @@ def campaign_embed_code(request, laureate, width=EMBED_WIDTH, height=CAMPAIGN_HE
     with translation.override(language):
         title = _("Collecte de « %(title)s »") % {"title": laureate.title}
     src = embed_url(request, "embed_campaign", laureate.campaign_id, language)
-    return embed_code(request, src, title, width, height)
+    return embed_code(src, title, width, height)
 
 
 def results_embed_code(request, call):
@@ -130,7 +130,7 @@ def results_embed_code(request, call):
     with translation.override(language):
         title = _("Résultats de « %(title)s »") % {"title": call.title}
     src = embed_url(request, "embed_results", call.pk, language)
-    return embed_code(request, src, title, EMBED_WIDTH, RESULTS_HEIGHT)
+    return embed_code(src, title, EMBED_WIDTH, RESULTS_HEIGHT)
 
 
 # --- oEmbed -------------------------------------------------------------------
