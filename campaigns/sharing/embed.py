@@ -17,6 +17,7 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from wagtail.models import Page
@@ -99,11 +100,6 @@ def results_embed(request, pk):
 # --- embed code -------------------------------------------------------------
 
 
-def embed_url(request, name, pk, language=None):
-    with translation.override(language or translation.get_language()):
-        return request.build_absolute_uri(reverse(name, kwargs={"pk": pk}))
-
-
 def embed_code(src, title, width=EMBED_WIDTH, height=CAMPAIGN_HEIGHT):
     """The HTML another site pastes: the iframe, and the few lines that let it resize itself."""
     parts = urlsplit(src)
@@ -117,20 +113,22 @@ def embed_code(src, title, width=EMBED_WIDTH, height=CAMPAIGN_HEIGHT):
     return iframe + HOST_SCRIPT.format(origin=f"{parts.scheme}://{parts.netloc}")
 
 
+def _page_embed_code(request, page, url_name, pk, title, width, height):
+    """The embed code in ``page``'s language: its iframe points to the embed of that language."""
+    with translation.override(page.locale.language_code):
+        src = request.build_absolute_uri(reverse(url_name, kwargs={"pk": pk}))
+        label = str(title) % {"title": page.title}
+    return embed_code(src, label, width, height)
+
+
 def campaign_embed_code(request, laureate, width=EMBED_WIDTH, height=CAMPAIGN_HEIGHT):
-    language = laureate.locale.language_code
-    with translation.override(language):
-        title = _("Collecte de « %(title)s »") % {"title": laureate.title}
-    src = embed_url(request, "embed_campaign", laureate.campaign_id, language)
-    return embed_code(src, title, width, height)
+    title = gettext_lazy("Collecte de « %(title)s »")
+    return _page_embed_code(request, laureate, "embed_campaign", laureate.campaign_id, title, width, height)
 
 
 def results_embed_code(request, call):
-    language = call.locale.language_code
-    with translation.override(language):
-        title = _("Résultats de « %(title)s »") % {"title": call.title}
-    src = embed_url(request, "embed_results", call.pk, language)
-    return embed_code(src, title, EMBED_WIDTH, RESULTS_HEIGHT)
+    title = gettext_lazy("Résultats de « %(title)s »")
+    return _page_embed_code(request, call, "embed_results", call.pk, title, EMBED_WIDTH, RESULTS_HEIGHT)
 
 
 # --- oEmbed -------------------------------------------------------------------
