@@ -173,8 +173,11 @@ def get_or_create_call(index, slug, phases, translation, key_figures=(), partner
     labels_en = translation.pop("key_figure_labels", [])
 
     def translate_key_figures(translated):
+        # Saved row by row: the copy's child rows are already in the database, and changing
+        # instances fetched by .all() alone would be lost.
         for figure, label in zip(translated.key_figures.all(), labels_en, strict=False):
             figure.label = label
+            figure.save(update_fields=["label"])
 
     get_or_create_translation(call, "en", adjust=translate_key_figures, **translation)
     return call

@@ -56,3 +56,12 @@ def test_load_demo_builds_a_bilingual_site_and_hides_credentials_without_debug(c
     assert "Funding our area" in english.text
     assert client.get("/en/legal-notice/").status_code == 200
     assert client.get("/accessibilite/").status_code == 200
+
+
+def test_demo_english_call_shows_its_key_figures_in_english(client):
+    call_command("load_demo", section=["home", "campaigns"])
+    english = client.get("/en/calls-for-projects/mel-makers-2018/")
+    assert english.status_code == 200
+    assert "views of the projects' pages on the platform" in english.text.replace("&#x27;", "'")
+    assert "vues des pages des projets" not in english.text
+    assert "vues des pages des projets" in client.get("/appels-a-projets/mel-makers-2018/").text
