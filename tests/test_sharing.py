@@ -397,6 +397,31 @@ def test_call_api_results_match_the_programme_results(client, programme):
     assert [laureate["title"] for laureate in english["laureates"]] == ["The Pallets"]
 
 
+def test_call_list_gives_every_published_call_and_its_data_addresses(client, programme):
+    draft = CallPageFactory(parent=programme["index"], slug="brouillon", title="Appel pas encore publié")
+    draft.unpublish()
+    response = client.get(reverse("api_calls"))
+    assert response.status_code == 200
+    calls = response.json()["calls"]
+    assert {(call["id"], call["language"], call["title"]) for call in calls} == {
+        (programme["call"].pk, "fr", "Makers 2018"),
+        (programme["call_en"].pk, "en", "Makers 2018 (EN)"),
+    }
+    french = next(call for call in calls if call["language"] == "fr")
+    assert french["url"] == "http://testserver" + programme["call"].url
+    for key in ("api_url", "csv_url", "json_url"):
+        assert client.get(french[key]).status_code == 200, key
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+
+
+def test_call_list_queries_do_not_grow_with_calls(client, programme, django_assert_max_num_queries):
+    client.get(reverse("api_calls"))
+    for number in range(12):
+        CallPageFactory(parent=programme["index"], slug=f"appel-{number}")
+    with django_assert_max_num_queries(4):
+        assert len(client.get(reverse("api_calls")).json()["calls"]) == 14
+
+
 def test_call_api_leaves_totals_out_when_currencies_differ(client, programme):
     campaign = programme["live"].campaign
     campaign.currency = "CHF"
@@ -437,6 +462,7 @@ def test_openapi_description_is_valid_and_matches_the_answers(client, programme)
     spec = client.get(reverse("api_openapi")).json()
     validate_openapi(spec)
     documented = set(spec["paths"])
+    assert reverse("api_calls") in documented and reverse("oembed") in documented
     for name in ("api_campaign", "api_call", "opendata_call_json", "opendata_call_csv"):
         assert reverse(name, kwargs={"pk": 0}).replace("/0/", "/{id}/") in documented
 
@@ -444,6 +470,7 @@ def test_openapi_description_is_valid_and_matches_the_answers(client, programme)
         return Draft202012Validator({"$ref": f"#/components/schemas/{name}", "components": spec["components"]})
 
     answers = {
+        "CallList": reverse("api_calls"),
         "Campaign": reverse("api_campaign", kwargs={"pk": programme["funded"].campaign_id}),
         "Call": reverse("api_call", kwargs={"pk": programme["call"].pk}),
         "Dataset": reverse("opendata_call_json", kwargs={"pk": programme["call"].pk}),

@@ -94,6 +94,25 @@ SCHEMAS = {
             "laureates": {"type": "array", "items": _ref("Laureate")},
         }
     ),
+    "CallList": _object(
+        {
+            "calls": {
+                "type": "array",
+                "items": _object(
+                    {
+                        "id": {"type": "integer"},
+                        "language": {"type": "string"},
+                        "title": {"type": "string"},
+                        "edition_year": {"type": "integer"},
+                        "url": {"type": "string", "format": "uri"},
+                        "api_url": {"type": "string", "format": "uri"},
+                        "csv_url": {"type": "string", "format": "uri"},
+                        "json_url": {"type": "string", "format": "uri"},
+                    }
+                ),
+            }
+        }
+    ),
     "Dataset": {
         "allOf": [
             _ref("Call"),
@@ -173,6 +192,11 @@ def openapi_document(request):
             _path("api_campaign"): _get(
                 "A campaign's figures, status, dates and pages",
                 {"200": _json("Campaign", "The campaign."), "404": not_found},
+            ),
+            reverse("api_calls"): _get(
+                "Every published call for projects, in every language, with its data addresses",
+                {"200": _json("CallList", "The calls.")},
+                parameters=[],
             ),
             _path("api_call"): _get(
                 "A call for projects: results and laureates with their campaigns",

@@ -6,6 +6,7 @@ from . import embed, views
 
 urlpatterns = [
     path("api/v1/campaigns/<int:pk>/", views.campaign_detail, name="api_campaign"),
+    path("api/v1/calls/", views.call_list, name="api_calls"),
     path("api/v1/calls/<int:pk>/", views.call_detail, name="api_call"),
     path("api/v1/openapi.json", views.openapi, name="api_openapi"),
     path("donnees/appels/<int:pk>/laureats.json", views.call_dataset_json, name="opendata_call_json"),

@@ -4,6 +4,7 @@ import csv
 import io
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -52,6 +53,30 @@ def campaign_detail(request, pk):
     if not pages:
         return json_error(404, _("Aucune collecte publiée avec cet identifiant."))
     return json_answer(request, campaign_data(pages, request))
+
+
+@public_get
+def call_list(request):
+    """Every published call of every language, with the addresses of its data."""
+    calls = public_calls().order_by("-edition_year", "locale__language_code", "title")
+    return json_answer(
+        request,
+        {
+            "calls": [
+                {
+                    "id": call.pk,
+                    "language": call.locale.language_code,
+                    "title": call.title,
+                    "edition_year": call.edition_year,
+                    "url": absolute_url(call, request),
+                    "api_url": request.build_absolute_uri(reverse("api_call", kwargs={"pk": call.pk})),
+                    "csv_url": request.build_absolute_uri(reverse("opendata_call_csv", kwargs={"pk": call.pk})),
+                    "json_url": request.build_absolute_uri(reverse("opendata_call_json", kwargs={"pk": call.pk})),
+                }
+                for call in calls
+            ]
+        },
+    )
 
 
 @public_get
