@@ -21,6 +21,8 @@ class CampaignFiguresPanel(Panel):
             context = super().get_context_data(parent_context)
             campaign = self.instance.campaign if getattr(self.instance, "campaign_id", None) else None
             context["campaign"] = campaign
+            # The picture social networks show, as it was last drawn (not for a page not yet saved).
+            context["share_image"] = self.instance.generated_share_image() if campaign and self.instance.pk else None
             context["edit_url"] = AdminURLFinder(self.request.user).get_edit_url(campaign) if campaign else None
             context["add_url"] = reverse("wagtailsnippets_campaigns_fundingcampaign:add")
             return context
@@ -58,6 +60,8 @@ class CampaignSyncPanel(Panel):
             context = super().get_context_data(parent_context)
             campaign = self.instance
             context["campaign"] = campaign
+            # The picture social networks show, as it was last drawn (not for a page not yet saved).
+            context["share_image"] = self.instance.generated_share_image() if campaign and self.instance.pk else None
             context["provider"] = provider_for(campaign) if campaign.pk else None
             context["sync_url"] = reverse("campaigns_sync_now", args=[campaign.pk]) if campaign.pk else None
             return context

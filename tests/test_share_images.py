@@ -362,3 +362,16 @@ def test_load_demo_leaves_a_picture_for_every_laureate_page():
     assert all(default_storage.exists(name) for name in shares.values())
     call_command("load_demo", section=["home", "campaigns"])
     assert {share.page_id: share.file.name for share in LaureateShareImage.objects.all()} == shares
+
+
+def test_laureate_edit_screen_shows_the_generated_share_image(client, laureate, django_user_model):
+    admin = django_user_model.objects.create_superuser("chef", "chef@example.org", "pw")
+    client.force_login(admin)
+    edit_url = f"/admin/pages/{laureate.pk}/edit/"
+    response = client.get(edit_url)
+    assert response.status_code == 200
+    assert BeautifulSoup(response.content, "html.parser").select_one(".campaign-share-image") is None
+    share = share_image.refresh(laureate)
+    figure = BeautifulSoup(client.get(edit_url).content, "html.parser").select_one(".campaign-share-image")
+    assert figure.img["src"] == share.file.url
+    assert figure.img["alt"]
