@@ -60,8 +60,6 @@ class CampaignSyncPanel(Panel):
             context = super().get_context_data(parent_context)
             campaign = self.instance
             context["campaign"] = campaign
-            # The picture social networks show, as it was last drawn (not for a page not yet saved).
-            context["share_image"] = self.instance.generated_share_image() if campaign and self.instance.pk else None
             context["provider"] = provider_for(campaign) if campaign.pk else None
             context["sync_url"] = reverse("campaigns_sync_now", args=[campaign.pk]) if campaign.pk else None
             return context
