@@ -2,10 +2,10 @@
 
 import csv
 import io
+from functools import wraps
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from home.models import SiteSettings, absolute_url
@@ -14,42 +14,46 @@ from .data import call_data, campaign_data, public_calls, public_laureates
 from .http import cached_answer, json_answer, json_error, public_get
 from .openapi import openapi_document
 
-CSV_COLUMNS = [
-    "call_id",
-    "call_title",
-    "edition_year",
-    "laureate_id",
-    "laureate",
-    "commune",
-    "page_url",
-    "campaign_id",
-    "platform",
-    "campaign_url",
-    "status",
-    "currency",
-    "goal",
-    "raised",
-    "percent",
-    "goal_reached",
-    "donors",
-    "starts_at",
-    "ends_at",
-    "figures_updated_at",
-]
+# CSV column → key of the campaign's figures (an empty cell for a laureate without campaign).
+CAMPAIGN_COLUMNS = {
+    "campaign_id": "id",
+    "platform": "platform",
+    "campaign_url": "public_url",
+    "status": "status",
+    "currency": "currency",
+    "goal": "goal",
+    "raised": "raised",
+    "percent": "percent",
+    "goal_reached": "goal_reached",
+    "donors": "donors",
+    "starts_at": "starts_at",
+    "ends_at": "ends_at",
+    "figures_updated_at": "figures_updated_at",
+}
+CSV_COLUMNS = ["call_id", "call_title", "edition_year", "laureate_id", "laureate", "commune", "page_url"]
+CSV_COLUMNS += list(CAMPAIGN_COLUMNS)
 
 
-def _call_or_none(pk):
-    return public_calls().filter(pk=pk).first()
+def with_public_call(view):
+    """Gives the view the published call with this id, or answers a JSON 404."""
 
+    @wraps(view)
+    def wrapper(request, pk):
+        call = public_calls().filter(pk=pk).first()
+        if call is None:
+            return json_error(404, _("Aucun appel à projets publié avec cet identifiant."))
+        return view(request, call)
 
-def _no_call():
-    return json_error(404, _("Aucun appel à projets publié avec cet identifiant."))
+    return wrapper
 
 
 @public_get
 def campaign_detail(request, pk):
     # A campaign is public only through a published laureate page: unannounced laureates stay hidden.
-    pages = sorted(public_laureates().filter(campaign_id=pk), key=lambda page: page.locale.language_code != "fr")
+    pages = sorted(
+        public_laureates().filter(campaign_id=pk),
+        key=lambda page: page.locale.language_code != settings.LANGUAGE_CODE,
+    )
     if not pages:
         return json_error(404, _("Aucune collecte publiée avec cet identifiant."))
     return json_answer(request, campaign_data(pages, request))
@@ -80,9 +84,9 @@ def call_list(request):
 
 
 @public_get
-def call_detail(request, pk):
-    call = _call_or_none(pk)
-    return json_answer(request, call_data(call, request)) if call else _no_call()
+@with_public_call
+def call_detail(request, call):
+    return json_answer(request, call_data(call, request))
 
 
 def _licence_headers():
@@ -100,48 +104,33 @@ def _dataset(request, call):
 
 
 @public_get
-def call_dataset_json(request, pk):
-    call = _call_or_none(pk)
-    if call is None:
-        return _no_call()
+@with_public_call
+def call_dataset_json(request, call):
     return json_answer(request, _dataset(request, call), headers=_licence_headers())
 
 
 @public_get
-def call_dataset_csv(request, pk):
-    call = _call_or_none(pk)
-    if call is None:
-        return _no_call()
-    data = call_data(call, request, timezone.now())
+@with_public_call
+def call_dataset_csv(request, call):
+    data = call_data(call, request)
     output = io.StringIO()
     writer = csv.DictWriter(output, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for laureate in data["laureates"]:
         campaign = laureate["campaign"] or {}
-        writer.writerow(
-            {
-                "call_id": data["id"],
-                "call_title": data["title"],
-                "edition_year": data["edition_year"],
-                "laureate_id": laureate["id"],
-                "laureate": laureate["title"],
-                "commune": laureate["commune"],
-                "page_url": laureate["url"],
-                "campaign_id": campaign.get("id", ""),
-                "platform": campaign.get("platform", ""),
-                "campaign_url": campaign.get("public_url") or "",
-                "status": campaign.get("status", ""),
-                "currency": campaign.get("currency", ""),
-                "goal": campaign.get("goal", ""),
-                "raised": campaign.get("raised", ""),
-                "percent": campaign.get("percent", ""),
-                "goal_reached": {True: "true", False: "false"}.get(campaign.get("goal_reached"), ""),
-                "donors": campaign.get("donors", ""),
-                "starts_at": campaign.get("starts_at", ""),
-                "ends_at": campaign.get("ends_at", ""),
-                "figures_updated_at": campaign.get("figures_updated_at") or "",
-            }
-        )
+        row = {
+            "call_id": data["id"],
+            "call_title": data["title"],
+            "edition_year": data["edition_year"],
+            "laureate_id": laureate["id"],
+            "laureate": laureate["title"],
+            "commune": laureate["commune"],
+            "page_url": laureate["url"],
+            **{column: campaign.get(key) for column, key in CAMPAIGN_COLUMNS.items()},
+        }
+        if isinstance(row["goal_reached"], bool):
+            row["goal_reached"] = str(row["goal_reached"]).lower()  # true/false, as in the JSON
+        writer.writerow(row)  # None (no campaign, no public URL, never updated) is written as ""
     headers = {
         **_licence_headers(),
         "Content-Disposition": f'inline; filename="laureats-appel-{call.pk}.csv"',
