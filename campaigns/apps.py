@@ -4,7 +4,4 @@ from django.utils.translation import gettext_lazy as _
 
 class CampaignsConfig(AppConfig):
     name = "campaigns"
-    verbose_name = _("Appels à projets et collectes")
-
-    def ready(self):
-        from . import signals  # noqa: F401 (connects the share image receivers)
+    verbose_name = _("Appels à projets et lauréats")

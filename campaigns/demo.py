@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
+from funding import figures
+from funding.models import FiguresSource, FundingCampaign
 from home.demo import demo_image, get_or_create_child, get_or_create_translation, home_page, locale, publish
 from partners.models import PartnerPage
 
@@ -17,7 +19,6 @@ from .models import (
     CallPage,
     CallPartner,
     CallPhase,
-    FundingCampaign,
     LaureatePage,
     LaureateSponsor,
     PhaseKind,
@@ -195,11 +196,10 @@ def get_or_create_campaign(name, *, goal, starts_at, ends_at, history, public_ur
     campaign = FundingCampaign(
         name=name, goal=goal, starts_at=starts_at, ends_at=ends_at, public_url=public_url, external_id=external_id
     )
-    campaign._recorded_at = starts_at
     campaign.full_clean()
-    campaign.save()
+    figures.save_campaign(campaign, at=starts_at)
     for moment, raised, donors in history:
-        campaign.record_figures(raised, donors, at=moment)
+        figures.record_figures(campaign, raised=raised, donors=donors, source=FiguresSource.MANUAL, at=moment)
     return campaign
 
 
@@ -362,7 +362,9 @@ def load_current(index):
                 (moment, raised, d) for moment, raised, d in history_for(final, donors, starts_at, now, until=now)
             ],
             public_url=f"https://www.kisskissbankbank.com/fr/projects/{data['slug']}",
-            external_id=data["slug"],
+            # No platform identifier: the demo cannot reach KissKissBankBank, so its live figures are
+            # the officers' own entries and say so, rather than claiming a sync that never happens.
+            external_id="",
         )
         get_or_create_laureate(call, data, campaign, [(180, 80, 0), (11, 79, 138), (29, 107, 58)][position])
     return call

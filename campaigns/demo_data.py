@@ -60,7 +60,7 @@ LAUREATES = [
         "tags": ["réemploi", "mobilier"],
         "goal": Decimal("5000"),
         "raised": Decimal("6110"),
-        "donors": 95,
+        "donors": 101,
         "funded": True,
     },
     {
@@ -113,7 +113,7 @@ LAUREATES = [
         "tags": ["réparation", "mobilité"],
         "goal": Decimal("4000"),
         "raised": Decimal("5120"),
-        "donors": 88,
+        "donors": 93,
         "funded": True,
     },
     {
@@ -165,7 +165,7 @@ LAUREATES = [
         "tags": ["textile", "réemploi"],
         "goal": Decimal("6000"),
         "raised": Decimal("6890"),
-        "donors": 98,
+        "donors": 104,
         "funded": True,
     },
     {
@@ -217,7 +217,7 @@ LAUREATES = [
         "tags": ["réparation", "impression 3d"],
         "goal": Decimal("6000"),
         "raised": Decimal("6050"),
-        "donors": 102,
+        "donors": 108,
         "funded": True,
     },
     {
@@ -269,8 +269,8 @@ LAUREATES = [
         "quote_en": "Our bins are full of what our soil is missing.",
         "tags": ["compost", "biodéchets"],
         "goal": Decimal("3000"),
-        "raised": Decimal("3015"),
-        "donors": 58,
+        "raised": Decimal("3028"),
+        "donors": 63,
         "funded": True,
     },
     {
@@ -323,7 +323,7 @@ LAUREATES = [
         "tags": ["mobilité", "reconditionnement"],
         "goal": Decimal("7000"),
         "raised": Decimal("7430"),
-        "donors": 110,
+        "donors": 117,
         "funded": True,
     },
     {
@@ -379,7 +379,7 @@ LAUREATES = [
         "tags": ["biomatériaux", "valorisation"],
         "goal": Decimal("5000"),
         "raised": Decimal("5210"),
-        "donors": 84,
+        "donors": 89,
         "funded": True,
     },
     {
@@ -432,7 +432,7 @@ LAUREATES = [
         "tags": ["partage", "réemploi"],
         "goal": Decimal("6000"),
         "raised": Decimal("6935"),
-        "donors": 104,
+        "donors": 110,
         "funded": True,
     },
     {
@@ -485,7 +485,7 @@ LAUREATES = [
         "tags": ["réemploi", "construction"],
         "goal": Decimal("8000"),
         "raised": Decimal("8240"),
-        "donors": 121,
+        "donors": 128,
         "funded": True,
     },
     {

@@ -1,13 +1,7 @@
 """Calls for projects, laureates and their funding campaigns."""
 
-import datetime
-import math
-from decimal import Decimal
-
-from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
-from django.db.models import Count, F, Max, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -26,264 +20,7 @@ from partners.models import PartnerPage
 
 from .formatting import format_money, format_percentage
 from .panels import CampaignFiguresPanel
-
-
-class Platform(models.TextChoices):
-    KISSKISSBANKBANK = "kisskissbankbank", "KissKissBankBank"
-    ULULE = "ulule", "Ulule"
-    HELLOASSO = "helloasso", "HelloAsso"
-    OTHER = "other", _("Autre plateforme")
-
-
-class Currency(models.TextChoices):
-    EUR = "EUR", _("euro (EUR)")
-    CHF = "CHF", _("franc suisse (CHF)")
-    GBP = "GBP", _("livre sterling (GBP)")
-    USD = "USD", _("dollar américain (USD)")
-    CAD = "CAD", _("dollar canadien (CAD)")
-    XPF = "XPF", _("franc CFP (XPF)")
-
-
-class CampaignStatus(models.TextChoices):
-    UPCOMING = "upcoming", _("à venir")
-    LIVE = "live", _("en cours")
-    SUCCEEDED = "succeeded", _("objectif atteint")
-    NOT_REACHED = "not_reached", _("objectif non atteint")
-    CANCELLED = "cancelled", _("annulée")
-
-
-class FiguresSource(models.TextChoices):
-    MANUAL = "manual", _("saisie manuelle")
-    API = "api", _("synchronisation avec la plateforme")
-    WEBHOOK = "webhook", _("notification de la plateforme")
-    CSV = "csv", _("import CSV")
-
-
-class FrozenResultsError(ValidationError):
-    """Raised when the figures of an ended campaign change without a correction reason."""
-
-
-MONEY = {"max_digits": 12, "decimal_places": 2}
-
-
-class FundingCampaign(models.Model):
-    """A laureate's collection on a crowdfunding platform.
-
-    Figures are data, not editorial content: they live here, outside page
-    revisions, so a sync or a correction applies at once and a scheduled
-    publication can never bring old figures back. Every change of figures
-    appends a ``FundingSnapshot``; once the campaign has ended its figures are
-    frozen and only an explicit correction with a reason may change them.
-    """
-
-    # Fields whose change after the end is a correction.
-    FROZEN_FIELDS = ("goal", "raised", "donors", "ends_at")
-
-    name = models.CharField(_("nom de la collecte"), max_length=200)
-    platform = models.CharField(
-        _("plateforme"), max_length=20, choices=Platform.choices, default=Platform.KISSKISSBANKBANK
-    )
-    public_url = models.URLField(_("adresse publique de la collecte"), blank=True)
-    external_id = models.CharField(
-        _("identifiant sur la plateforme"), max_length=200, blank=True, help_text=_("Identifiant ou slug du projet.")
-    )
-    currency = models.CharField(_("devise"), max_length=3, choices=Currency.choices, default=Currency.EUR)
-    goal = models.DecimalField(_("objectif"), **MONEY, validators=[MinValueValidator(Decimal("0.01"))])
-    raised = models.DecimalField(
-        _("montant collecté"), **MONEY, default=Decimal("0"), validators=[MinValueValidator(Decimal("0"))]
-    )
-    donors = models.PositiveIntegerField(_("nombre de contributeurs"), default=0)
-    starts_at = models.DateTimeField(_("début de la collecte"))
-    ends_at = models.DateTimeField(_("fin de la collecte"))
-    cancelled = models.BooleanField(_("collecte annulée"), default=False)
-    updated_at = models.DateTimeField(_("chiffres mis à jour le"), null=True, blank=True, editable=False)
-    last_sync_at = models.DateTimeField(_("dernière synchronisation réussie"), null=True, blank=True, editable=False)
-    last_sync_error = models.TextField(_("dernière erreur de synchronisation"), blank=True, editable=False)
-    last_sync_error_at = models.DateTimeField(_("date de la dernière erreur"), null=True, blank=True, editable=False)
-    source = models.CharField(
-        _("source des chiffres"), max_length=20, choices=FiguresSource.choices, default=FiguresSource.MANUAL
-    )
-
-    class Meta:
-        verbose_name = _("collecte")
-        verbose_name_plural = _("collectes")
-        ordering = ["-starts_at", "name"]
-        constraints = [
-            models.CheckConstraint(condition=Q(goal__gt=0), name="campaign_goal_positive"),
-            models.CheckConstraint(condition=Q(raised__gte=0), name="campaign_raised_not_negative"),
-            models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="campaign_ends_after_start"),
-        ]
-
-    def __str__(self):
-        return self.name
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Set by the admin form or record_figures(); never stored on the campaign itself.
-        self.correction_reason = ""
-        self._recorded_at = None
-        self._refund = False
-
-    def save(self, *args, **kwargs):
-        stored = self._stored()
-        self._check_frozen(stored)
-        figures_changed = stored is None or stored["raised"] != self.raised or stored["donors"] != self.donors
-        correction = bool(stored and self._changed_frozen_fields(stored) and self.correction_reason.strip())
-        if figures_changed or correction:
-            self.updated_at = self._recorded_at or timezone.now()
-        super().save(*args, **kwargs)
-        if figures_changed or correction:
-            self.snapshots.create(
-                recorded_at=self.updated_at,
-                raised=self.raised,
-                donors=self.donors,
-                source=self.source,
-                is_correction=correction,
-                is_refund=self._refund,
-                reason=self.correction_reason.strip() if correction else "",
-            )
-        self.correction_reason = ""
-        self._recorded_at = None
-        self._refund = False
-
-    # --- validation and history ---------------------------------------
-
-    def clean(self):
-        super().clean()
-        errors = {}
-        if self.goal is not None and self.goal <= 0:
-            errors["goal"] = _("L'objectif doit être supérieur à zéro.")
-        if self.raised is not None and self.raised < 0:
-            errors["raised"] = _("Le montant collecté ne peut pas être négatif.")
-        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            errors["ends_at"] = _("La fin de la collecte doit être postérieure à son début.")
-        if errors:
-            raise ValidationError(errors)
-        self._check_frozen()
-
-    def _stored(self):
-        if not self.pk:
-            return None
-        return type(self).objects.filter(pk=self.pk).values(*self.FROZEN_FIELDS).first()
-
-    def _changed_frozen_fields(self, stored):
-        return [name for name in self.FROZEN_FIELDS if stored and stored[name] != getattr(self, name)]
-
-    def _check_frozen(self, stored=None):
-        stored = stored if stored is not None else self._stored()
-        if not stored:
-            return
-        moment = self._recorded_at or timezone.now()
-        changed = self._changed_frozen_fields(stored)
-        if changed and moment >= stored["ends_at"] and not self.correction_reason.strip():
-            raise FrozenResultsError(
-                {
-                    name: _(
-                        "La collecte est terminée : ses résultats sont figés. "
-                        "Indiquez le motif de la correction pour les modifier."
-                    )
-                    for name in changed
-                }
-            )
-
-    # --- derived state -------------------------------------------------
-
-    def status(self, now=None):
-        now = now or timezone.now()
-        if self.cancelled:
-            return CampaignStatus.CANCELLED
-        if now < self.starts_at:
-            return CampaignStatus.UPCOMING
-        if now < self.ends_at:
-            return CampaignStatus.LIVE
-        if self.raised >= self.goal:
-            return CampaignStatus.SUCCEEDED
-        return CampaignStatus.NOT_REACHED
-
-    @property
-    def current_status(self):
-        return self.status()
-
-    @property
-    def percent(self):
-        """Share of the goal raised, in percent; 122 is a normal value and is never clamped."""
-        if not self.goal:
-            return Decimal("0")
-        return (self.raised * 100 / self.goal).quantize(Decimal("0.1"))
-
-    @property
-    def bar_percent(self):
-        """The bar's width: the only place where the percentage stops at 100."""
-        return min(int(self.percent), 100)
-
-    @property
-    def goal_reached(self):
-        return self.raised >= self.goal
-
-    def days_left(self, now=None):
-        """Whole days until the end, rounded up (1.2 days left shows as 2)."""
-        now = now or timezone.now()
-        if now >= self.ends_at:
-            return 0
-        return math.ceil((self.ends_at - now) / datetime.timedelta(days=1))
-
-    def is_frozen(self, at=None):
-        return (at or timezone.now()) >= self.ends_at
-
-    def record_figures(self, raised, donors, *, source=FiguresSource.MANUAL, at=None, reason="", refund=False):
-        """The one way code changes figures: validated, frozen-aware, appended to history.
-
-        ``refund`` marks a lower amount than before as a platform refund in the history."""
-        self._refund = refund
-        self.raised = Decimal(raised)
-        self.donors = donors
-        self.source = source
-        self.correction_reason = reason
-        self._recorded_at = at
-        self._check_frozen()  # first, so callers get the specific FrozenResultsError
-        self.full_clean()
-        self.save()
-
-
-class WebhookDelivery(models.Model):
-    """A webhook already processed: its id is the idempotency key (unique per provider)."""
-
-    provider = models.CharField(_("plateforme"), max_length=20)
-    webhook_id = models.CharField(_("identifiant du webhook"), max_length=255)
-    received_at = models.DateTimeField(_("reçu le"), auto_now_add=True)
-    campaign = models.ForeignKey(
-        "campaigns.FundingCampaign", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-
-    class Meta:
-        verbose_name = _("webhook reçu")
-        verbose_name_plural = _("webhooks reçus")
-        constraints = [models.UniqueConstraint(fields=["provider", "webhook_id"], name="webhook_once_per_provider")]
-
-    def __str__(self):
-        return f"{self.provider}:{self.webhook_id}"
-
-
-class FundingSnapshot(models.Model):
-    """One point of a campaign's history: figures as they were at ``recorded_at``."""
-
-    campaign = models.ForeignKey(FundingCampaign, on_delete=models.CASCADE, related_name="snapshots")
-    recorded_at = models.DateTimeField(_("relevé le"), db_index=True)
-    raised = models.DecimalField(_("montant collecté"), **MONEY)
-    donors = models.PositiveIntegerField(_("nombre de contributeurs"))
-    source = models.CharField(_("source"), max_length=20, choices=FiguresSource.choices)
-    is_correction = models.BooleanField(_("correction"), default=False)
-    is_refund = models.BooleanField(_("remboursement"), default=False)
-    reason = models.TextField(_("motif de la correction"), blank=True)
-
-    class Meta:
-        verbose_name = _("relevé de collecte")
-        verbose_name_plural = _("relevés de collecte")
-        ordering = ["recorded_at", "pk"]
-
-    def __str__(self):
-        return f"{self.campaign} @ {self.recorded_at:%Y-%m-%d %H:%M}"
-
+from .results import ProgrammeResults
 
 # --- pages ---------------------------------------------------------------
 
@@ -506,57 +243,6 @@ class CallPage(BasePage):
         return context
 
 
-class ProgrammeResults:
-    """A call's results, computed with database aggregates (a constant number of queries)."""
-
-    def __init__(self, call, applications, laureates, totals):
-        self.call = call
-        self.applications = applications
-        self.laureates = laureates
-        self.campaigns = totals["campaigns_count"] or 0
-        self.funded = totals["funded_count"] or 0
-        self.raised = totals["total_raised"] or Decimal("0")
-        self.funded_raised = totals["funded_raised"] or Decimal("0")
-        self.donors = totals["total_donors"] or 0
-        self.currency = totals["any_currency"] or Currency.EUR
-        # Amounts in different currencies cannot be added up: the totals are then not shown.
-        self.mixed_currencies = (totals["currencies"] or 0) > 1
-
-    @classmethod
-    def for_call(cls, call, laureates=None):
-        """Two queries at most: the aggregate, and the laureate count unless the page already has the list."""
-        if laureates is None:
-            pages = LaureatePage.objects.child_of(call).live().public()
-            laureates_count = pages.count()
-            campaign_filter = Q(pk__in=pages.values("campaign_id"))
-        else:
-            laureates_count = len(laureates)
-            campaign_filter = Q(pk__in=[page.campaign_id for page in laureates if page.campaign_id])
-        funded = Q(raised__gte=F("goal"))
-        totals = FundingCampaign.objects.filter(campaign_filter, cancelled=False).aggregate(
-            campaigns_count=Count("pk"),
-            funded_count=Count("pk", filter=funded),
-            total_raised=Sum("raised"),
-            funded_raised=Sum("raised", filter=funded),
-            total_donors=Sum("donors"),
-            currencies=Count("currency", distinct=True),
-            any_currency=Max("currency"),
-        )
-        return cls(call, call.applications_count, laureates_count, totals)
-
-    @property
-    def success_rate(self):
-        if not self.campaigns:
-            return Decimal("0")
-        return Decimal(self.funded * 100) / self.campaigns
-
-    @property
-    def average_funded(self):
-        if not self.funded:
-            return Decimal("0")
-        return (self.funded_raised / self.funded).quantize(Decimal("1"))
-
-
 class SponsorRole(models.TextChoices):
     SPONSOR = "parrain", _("parrain")
     PATRON = "mecene", _("mécène")
@@ -625,7 +311,7 @@ class LaureatePage(BasePage):
         related_name="+",
     )
     campaign = models.ForeignKey(
-        FundingCampaign,
+        "funding.FundingCampaign",
         verbose_name=_("collecte"),
         null=True,
         blank=True,
@@ -691,9 +377,10 @@ class LaureatePage(BasePage):
 
     def generated_share_image(self):
         """The generated share image's row, or None (one query, remembered on the instance)."""
+        # The row belongs to the sharing app (above this one): reached by its reverse accessor only.
         try:
             return self.share_image
-        except LaureateShareImage.DoesNotExist:
+        except ObjectDoesNotExist:
             return None
 
     def share_image_alt(self):
@@ -715,35 +402,8 @@ class LaureatePage(BasePage):
             if generated is not None and generated.file:
                 return {
                     "url": request.build_absolute_uri(generated.file.url),
-                    "width": LaureateShareImage.WIDTH,
-                    "height": LaureateShareImage.HEIGHT,
+                    "width": generated.WIDTH,
+                    "height": generated.HEIGHT,
                     "alt": self.share_image_alt(),
                 }
         return super().social_image_meta(request)
-
-
-class LaureateShareImage(models.Model):
-    """The generated Open Graph picture of a laureate page (one per language), drawn by
-    ``campaigns.sharing.share_image`` when the figures or the page change, never during a page view.
-
-    ``fingerprint`` hashes what the picture shows, so an unchanged page is not redrawn; the file
-    name contains it, so the URL changes with the picture and social networks fetch it again."""
-
-    WIDTH, HEIGHT = 1200, 630
-
-    page = models.OneToOneField(
-        "campaigns.LaureatePage",
-        verbose_name=_("page du lauréat"),
-        on_delete=models.CASCADE,
-        related_name="share_image",
-    )
-    file = models.FileField(_("fichier"), upload_to="share/", max_length=255)
-    fingerprint = models.CharField(_("empreinte des données affichées"), max_length=64)
-    generated_at = models.DateTimeField(_("générée le"))
-
-    class Meta:
-        verbose_name = _("image de partage générée")
-        verbose_name_plural = _("images de partage générées")
-
-    def __str__(self):
-        return self.file.name

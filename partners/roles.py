@@ -39,9 +39,9 @@ OFFICER_MEDIA_PERMISSIONS = [
 ]
 OFFICER_MODEL_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
-    ("campaigns", "add_fundingcampaign"),
-    ("campaigns", "change_fundingcampaign"),
-    ("campaigns", "view_fundingcampaign"),
+    ("funding", "add_fundingcampaign"),
+    ("funding", "change_fundingcampaign"),
+    ("funding", "view_fundingcampaign"),
     ("home", "change_sitesettings"),
 ]
 PARTNER_MEDIA_PERMISSIONS = [

@@ -7,8 +7,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from campaigns.funding.webhooks import funding_webhook
 from campaigns.sharing import urls as sharing_urls
+from funding.webhooks import funding_webhook
 from home import views as home_views
 from search import views as search_views
 

@@ -25,8 +25,8 @@ from django.db import connection
 from django.test.utils import override_settings, setup_test_environment, teardown_test_environment
 from django.utils import timezone
 
-from campaigns.funding.sync import sync_all, syncable_campaigns
-from campaigns.models import FundingCampaign
+from funding.models import FundingCampaign
+from funding.sync import sync_all, syncable_campaigns
 from tests.fake_platform import FakePlatform
 
 

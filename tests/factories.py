@@ -8,7 +8,9 @@ from wagtail.models import Locale, Page, Site
 import factory
 import wagtail_factories
 
-from campaigns.models import CallIndexPage, CallPage, CallPhase, FundingCampaign, LaureatePage
+from campaigns.models import CallIndexPage, CallPage, CallPhase, LaureatePage
+from funding import figures
+from funding.models import FundingCampaign
 from home.models import ContentPage, HomePage
 from news.models import NewsCategory, NewsIndexPage, NewsPage
 from partners.models import PartnerIndexPage, PartnerPage
@@ -68,6 +70,11 @@ class FundingCampaignFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = FundingCampaign
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # Through the figures service, as the admin creates one: its first figures start the history.
+        return figures.save_campaign(model_class(*args, **kwargs))
 
 
 class CallIndexPageFactory(wagtail_factories.PageFactory):

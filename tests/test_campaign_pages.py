@@ -16,15 +16,9 @@ from wagtail.test.utils import WagtailPageTestCase
 import pytest
 from bs4 import BeautifulSoup
 
-from campaigns.models import (
-    CallIndexPage,
-    CallPage,
-    FundingCampaign,
-    FundingSnapshot,
-    LaureatePage,
-    PhaseKind,
-    ProgrammeResults,
-)
+from campaigns.models import CallIndexPage, CallPage, LaureatePage, PhaseKind, ProgrammeResults
+from funding.figures import record_figures
+from funding.models import FundingCampaign, FundingSnapshot
 from home.models import HomePage
 from tests.factories import (
     CallIndexPageFactory,
@@ -128,8 +122,13 @@ def test_call_index_lists_current_calls_first_then_past_editions_by_year(client,
 
 
 def test_laureate_page_widget_has_accessible_values_and_visible_numbers(client, call_tree):
-    campaign = FundingCampaignFactory(goal=Decimal("5000"), ends_at=timezone.now() + datetime.timedelta(days=12))
-    campaign.record_figures(Decimal("6110"), 95)
+    campaign = FundingCampaignFactory(
+        goal=Decimal("5000"),
+        ends_at=timezone.now() + datetime.timedelta(days=12),
+        funding_model="keep_what_you_raise",
+        external_id="",  # figures typed by an officer
+    )
+    record_figures(campaign, raised=Decimal("6110"), donors=95, source="manual")
     LaureatePageFactory(parent=call_tree["call"], slug="palettes", title="Palettes", campaign=campaign)
 
     page = soup(client.get("/appels-a-projets/makers-2018/palettes/"))
@@ -148,7 +147,8 @@ def test_laureate_page_widget_has_accessible_values_and_visible_numbers(client, 
     }
     assert figures == {"de l'objectif": "122\u00a0%", "contributeurs": "95", "jours restants": "12"}
     assert "en cours" in text
-    assert "Mis à jour le" in text
+    assert "Chiffres saisis le" in text  # typed by an officer: no platform is claimed
+    assert "Mis à jour le" not in text and "peuvent ne pas être à jour" not in text
     link = widget.select_one("a.button")
     assert link["href"] == campaign.public_url
     assert "Soutenir ce projet" in link.get_text()
@@ -170,8 +170,8 @@ def test_widget_after_the_end_says_when_it_ended(client, call_tree):
 
 
 def test_widget_is_formatted_the_english_way_on_the_english_page(client, call_tree):
-    campaign = FundingCampaignFactory(goal=Decimal("5000"))
-    campaign.record_figures(Decimal("6110"), 95)
+    campaign = FundingCampaignFactory(goal=Decimal("5000"), funding_model="keep_what_you_raise")
+    record_figures(campaign, raised=Decimal("6110"), donors=95, source="manual")
     laureate = LaureatePageFactory(parent=call_tree["call"], slug="palettes", title="Palettes", campaign=campaign)
     index_en = translate(call_tree["index"], "en", slug="calls")
     call_en = translate(call_tree["call"], "en", slug="makers-2018")
@@ -186,7 +186,7 @@ def test_widget_is_formatted_the_english_way_on_the_english_page(client, call_tr
 
 def test_progress_and_results_blocks_render_in_a_home_page_body(client, call_tree):
     campaign = FundingCampaignFactory(goal=Decimal("3000"))
-    campaign.record_figures(Decimal("1500"), 30)
+    record_figures(campaign, raised=Decimal("1500"), donors=30, source="manual")
     laureate = LaureatePageFactory(parent=call_tree["call"], title="Compost", campaign=campaign)
     home = HomePage.objects.get(pk=call_tree["home"].pk)
     home.body = [("funding_progress", {"laureate": laureate}), ("programme_results", {"call": call_tree["call"]})]
@@ -205,26 +205,39 @@ def test_progress_and_results_blocks_render_in_a_home_page_body(client, call_tre
 
 def test_results_count_funded_campaigns_and_ignore_cancelled_ones(call_tree):
     call = call_tree["call"]
+    start, end = timezone.now() - datetime.timedelta(days=60), timezone.now() - datetime.timedelta(days=18)
+    # Ended all-or-nothing: two funded, one missed (its pledges were refunded).
     for goal, raised, donors in [("5000", "6000", 80), ("4000", "4000", 50), ("3000", "1000", 12)]:
-        campaign = FundingCampaignFactory(goal=Decimal(goal))
-        campaign.record_figures(Decimal(raised), donors)
+        campaign = FundingCampaignFactory(goal=Decimal(goal), starts_at=start, ends_at=end)
+        record_figures(campaign, raised=Decimal(raised), donors=donors, source="manual", at=start)
         LaureatePageFactory(parent=call, campaign=campaign)
+    # Ended keep-what-you-raise that missed its goal: its donations were collected all the same.
+    kept = FundingCampaignFactory(goal=Decimal("2000"), starts_at=start, ends_at=end, platform="helloasso")
+    record_figures(kept, raised=Decimal("700"), donors=7, source="manual", at=start)
+    LaureatePageFactory(parent=call, campaign=kept)
+    # Live all-or-nothing: pledges, not collected yet.
+    live = FundingCampaignFactory(goal=Decimal("2000"))
+    record_figures(live, raised=Decimal("300"), donors=4, source="manual")
+    LaureatePageFactory(parent=call, campaign=live)
     cancelled = FundingCampaignFactory(cancelled=True)
-    cancelled.record_figures(Decimal("999"), 9)
+    record_figures(cancelled, raised=Decimal("999"), donors=9, source="manual")
     LaureatePageFactory(parent=call, campaign=cancelled)
     LaureatePageFactory(parent=call, campaign=None)
     draft = LaureatePageFactory(parent=call)
-    draft.campaign.record_figures(Decimal("10000"), 100)
+    record_figures(draft.campaign, raised=Decimal("10000"), donors=100, source="manual")
     draft.unpublish()
 
     results = ProgrammeResults.for_call(call)
-    assert results.laureates == 5
-    assert results.campaigns == 3
-    assert results.funded == 2
-    assert results.raised == Decimal("11000")
-    assert results.donors == 142
+    assert kept.funding_model == "keep_what_you_raise"  # HelloAsso's default
+    assert results.laureates == 7
+    assert results.campaigns == 5
+    assert (results.funded, results.ended) == (2, 4)
+    assert results.collected == Decimal("10700")  # 6000 + 4000 + 700: never the refunded 1000
+    assert results.collected_donors == 137
+    assert (results.refunded, results.refunded_donors, results.refunded_count) == (Decimal("1000"), 12, 1)
+    assert (results.pledged, results.pledged_donors) == (Decimal("300"), 4)
     assert results.average_funded == Decimal("5000")
-    assert results.success_rate.quantize(Decimal("0.1")) == Decimal("66.7")
+    assert results.success_rate == Decimal("50")
     assert results.applications == 40
 
 
@@ -234,10 +247,13 @@ def test_demo_programme_reproduces_the_seed_figures(client):
     results = call.results()
     assert results.applications == 40
     assert results.laureates == 10
-    assert (results.funded, results.campaigns) == (9, 10)
-    assert results.raised > 55000
+    assert (results.funded, results.ended, results.campaigns) == (9, 10, 10)
+    # The seed: "plus de 55 000 euros … soit 6 110 euros en moyenne", "plus de 900 citoyens".
+    assert 55000 < results.collected < 55100
     assert abs(results.average_funded - 6110) <= 5
-    assert results.donors > 900
+    assert results.collected_donors > 900
+    # The tenth missed its goal: all-or-nothing, so nothing collected and its backers refunded.
+    assert results.refunded_count == 1 and results.refunded > 0
 
     page = soup(client.get(call.url))
     figures = {
@@ -246,13 +262,16 @@ def test_demo_programme_reproduces_the_seed_figures(client):
     }
     assert figures["candidatures reçues"] == "40"
     assert figures["lauréats"] == "10"
-    assert figures["collectes réussies sur 10 (90\u00a0%)"] == "9"
-    assert figures["en moyenne par collecte réussie"] == "6\u202f111\u00a0€"
+    assert figures["collectes réussies sur 10 terminées (90\u00a0%)"] == "9"
+    assert figures["en moyenne par collecte réussie"] == "6\u202f113\u00a0€"
     total = Decimal(figures["collectés au total"].replace("\u202f", "").replace("\u00a0€", ""))
-    assert total == results.raised
+    assert total == results.collected
+    assert figures["contributeurs aux collectes réussies"] == str(results.collected_donors)
+    refunds = page.select_one(".programme-results__refunds").get_text(" ", strip=True)
+    assert "remboursés" in refunds and "n'a rien collecté" in refunds
     english = CallPage.objects.get(slug="mel-makers-2018", locale__language_code="en")
-    assert english.results().raised == results.raised
-    assert "€6,111" in client.get(english.url).text
+    assert english.results().collected == results.collected
+    assert "€6,113" in client.get(english.url).text
 
 
 # --- query counts -----------------------------------------------------------------
@@ -282,7 +301,7 @@ def test_call_page_queries_do_not_grow_with_laureates(client, call_tree):
 
 def test_page_query_counts_are_bounded(client, call_tree, django_assert_max_num_queries):
     laureate = LaureatePageFactory(parent=call_tree["call"], slug="p")
-    laureate.campaign.record_figures(Decimal("100"), 1)
+    record_figures(laureate.campaign, raised=Decimal("100"), donors=1, source="manual")
     pages = [
         ("/appels-a-projets/", 19),
         ("/appels-a-projets/makers-2018/", 24),
@@ -361,7 +380,7 @@ def test_admin_refuses_bad_figures_and_changes_nothing(client, officer, override
     campaign = FundingCampaignFactory()
     before = (FundingCampaign.objects.values().get(pk=campaign.pk), FundingSnapshot.objects.count())
     client.force_login(officer)
-    url = reverse("wagtailsnippets_campaigns_fundingcampaign:edit", args=[campaign.pk])
+    url = reverse("wagtailsnippets_funding_fundingcampaign:edit", args=[campaign.pk])
     response = client.post(url, _campaign_form(campaign, **overrides))
     assert response.status_code == 200  # the form comes back with its messages
     errors = response.context["form"].errors
@@ -376,7 +395,7 @@ def test_admin_correction_of_an_ended_campaign_needs_a_reason(client, officer):
         ends_at=timezone.make_aware(datetime.datetime(2018, 10, 14, 23, 59)),
     )
     client.force_login(officer)
-    url = reverse("wagtailsnippets_campaigns_fundingcampaign:edit", args=[campaign.pk])
+    url = reverse("wagtailsnippets_funding_fundingcampaign:edit", args=[campaign.pk])
 
     response = client.post(url, _campaign_form(campaign, raised="4200", donors="60"))
     assert response.status_code == 200
@@ -397,13 +416,13 @@ def test_admin_correction_of_an_ended_campaign_needs_a_reason(client, officer):
 
 def test_laureate_edit_screen_shows_the_campaign_figures(client, officer, call_tree):
     laureate = LaureatePageFactory(parent=call_tree["call"])
-    laureate.campaign.record_figures(Decimal("2500"), 40)
+    record_figures(laureate.campaign, raised=Decimal("2500"), donors=40, source="manual")
     client.force_login(officer)
     response = client.get(reverse("wagtailadmin_pages:edit", args=[laureate.pk]))
     html = response.content.decode()
     assert response.status_code == 200
     assert "Modifier les chiffres de la collecte" in html
-    assert reverse("wagtailsnippets_campaigns_fundingcampaign:edit", args=[laureate.campaign.pk]) in html
+    assert reverse("wagtailsnippets_funding_fundingcampaign:edit", args=[laureate.campaign.pk]) in html
 
 
 class CampaignTreeTests(WagtailPageTestCase):

@@ -9,7 +9,8 @@ from django.utils import timezone, translation
 import pytest
 
 from campaigns.formatting import format_count, format_money, format_percentage
-from campaigns.models import CampaignStatus, FrozenResultsError, FundingCampaign, FundingSnapshot
+from funding.figures import FrozenResultsError, record_figures
+from funding.models import CampaignStatus, FundingCampaign, FundingSnapshot
 from tests.factories import FundingCampaignFactory
 
 pytestmark = pytest.mark.django_db
@@ -61,7 +62,7 @@ def test_days_left_rounds_up_and_stops_at_zero():
 
 def test_money_is_stored_exactly():
     item = FundingCampaignFactory(goal=Decimal("5000.10"), raised=Decimal("0.30"))
-    item.record_figures(Decimal("0.30") + Decimal("0.10") + Decimal("0.20"), 3)
+    record_figures(item, raised=Decimal("0.30") + Decimal("0.10") + Decimal("0.20"), donors=3, source="manual")
     item.refresh_from_db()
     assert item.raised == Decimal("0.60")
     assert isinstance(item.raised, Decimal)
@@ -101,8 +102,8 @@ def test_database_constraints_back_the_validation():
 def test_every_change_of_figures_appends_a_snapshot():
     item = FundingCampaignFactory()
     assert item.snapshots.count() == 1  # the initial figures
-    item.record_figures(Decimal("1200"), 20)
-    item.record_figures(Decimal("2500"), 41, reason="")
+    record_figures(item, raised=Decimal("1200"), donors=20, source="manual")
+    record_figures(item, raised=Decimal("2500"), donors=41, source="manual", reason="")
     item.name = "Renamed"  # not a figure: no snapshot
     item.save()
     history = list(item.snapshots.values_list("raised", "donors"))
@@ -113,18 +114,18 @@ def test_every_change_of_figures_appends_a_snapshot():
 def test_snapshots_can_be_recorded_at_their_own_time():
     item = FundingCampaignFactory(starts_at=START, ends_at=END)
     moment = START + datetime.timedelta(days=5)
-    item.record_figures(Decimal("900"), 12, at=moment)
+    record_figures(item, raised=Decimal("900"), donors=12, source="manual", at=moment)
     assert item.snapshots.get(raised=Decimal("900")).recorded_at == moment
     assert item.updated_at == moment
 
 
 def test_ended_campaign_figures_are_frozen():
     item = FundingCampaignFactory(starts_at=START, ends_at=END)
-    item.record_figures(Decimal("6110"), 95, at=END - datetime.timedelta(hours=1))
+    record_figures(item, raised=Decimal("6110"), donors=95, source="manual", at=END - datetime.timedelta(hours=1))
     snapshots = item.snapshots.count()
 
     with pytest.raises(FrozenResultsError) as error:
-        item.record_figures(Decimal("6500"), 99)
+        record_figures(item, raised=Decimal("6500"), donors=99, source="manual")
     assert "raised" in error.value.message_dict
     item.refresh_from_db()
     assert (item.raised, item.donors) == (Decimal("6110"), 95)
@@ -140,8 +141,10 @@ def test_ended_campaign_figures_are_frozen():
 
 def test_a_correction_with_a_reason_is_applied_and_kept_in_history():
     item = FundingCampaignFactory(starts_at=START, ends_at=END)
-    item.record_figures(Decimal("6110"), 95, at=END - datetime.timedelta(hours=1))
-    item.record_figures(Decimal("6050"), 94, reason="Un don remboursé par la plateforme.")
+    record_figures(item, raised=Decimal("6110"), donors=95, source="manual", at=END - datetime.timedelta(hours=1))
+    record_figures(
+        item, raised=Decimal("6050"), donors=94, source="manual", reason="Un don remboursé par la plateforme."
+    )
     item.refresh_from_db()
     assert item.raised == Decimal("6050")
     last = item.snapshots.last()
@@ -152,8 +155,8 @@ def test_a_correction_with_a_reason_is_applied_and_kept_in_history():
 
 def test_live_campaign_is_not_frozen():
     item = FundingCampaignFactory()
-    item.record_figures(Decimal("100"), 2)
-    item.record_figures(Decimal("80"), 2)  # refunds happen while live
+    record_figures(item, raised=Decimal("100"), donors=2, source="manual")
+    record_figures(item, raised=Decimal("80"), donors=2, source="manual")  # refunds happen while live
     item.refresh_from_db()
     assert item.raised == Decimal("80")
 

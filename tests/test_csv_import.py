@@ -13,14 +13,14 @@ from django.utils import timezone
 import pytest
 from bs4 import BeautifulSoup
 
-from campaigns.funding.csv_import import import_figures, parse_figures_csv, sign_rows
-from campaigns.models import FiguresSource, FundingCampaign, FundingSnapshot
+from funding.csv_import import import_figures, parse_figures_csv, sign_rows
+from funding.models import FiguresSource, FundingCampaign, FundingSnapshot
 from tests.factories import FundingCampaignFactory
 
 pytestmark = pytest.mark.django_db
 
-IMPORT_URL_NAME = "campaigns_csv_import"
-LIST_URL_NAME = "wagtailsnippets_campaigns_fundingcampaign:list"
+IMPORT_URL_NAME = "funding_csv_import"
+LIST_URL_NAME = "wagtailsnippets_funding_fundingcampaign:list"
 
 
 @pytest.fixture

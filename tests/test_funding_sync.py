@@ -13,10 +13,11 @@ from django.utils import timezone
 import pytest
 import requests
 
-from campaigns.funding import providers
-from campaigns.funding.providers import HelloAssoProvider
-from campaigns.funding.sync import sync_all, sync_campaign, syncable_campaigns
-from campaigns.models import FundingCampaign, FundingSnapshot
+from funding import providers
+from funding.figures import record_figures
+from funding.models import FundingCampaign, FundingSnapshot
+from funding.providers import HelloAssoProvider
+from funding.sync import sync_all, sync_campaign, syncable_campaigns
 from tests.factories import FundingCampaignFactory, LaureatePageFactory
 from tests.fake_platform import FakePlatform
 
@@ -59,7 +60,7 @@ def timeouts_seen(monkeypatch):
 
 def ulule_campaign(**fields):
     campaign = FundingCampaignFactory(platform="ulule", external_id="palettes", goal=Decimal("5000"), **fields)
-    campaign.record_figures(Decimal("1000"), 20)
+    record_figures(campaign, raised=Decimal("1000"), donors=20, source="manual")
     return campaign
 
 
@@ -222,10 +223,10 @@ def test_sync_funding_command(platform, capsys):
 def test_admin_sync_now_button(client, platform, django_user_model):
     platform.route("GET", "/v1/projects/palettes", payload=ulule_project())
     campaign = ulule_campaign()
-    url = reverse("campaigns_sync_now", args=[campaign.pk])
+    url = reverse("funding_sync_now", args=[campaign.pk])
     officer = django_user_model.objects.create_superuser("officer", "o@example.org", "pw")
     client.force_login(officer)
-    edit = client.get(reverse("wagtailsnippets_campaigns_fundingcampaign:edit", args=[campaign.pk])).content.decode()
+    edit = client.get(reverse("wagtailsnippets_funding_fundingcampaign:edit", args=[campaign.pk])).content.decode()
     assert f'formaction="{url}"' in edit
     assert "cle-de-test" not in edit  # credentials are never shown back
     assert client.get(url).status_code == 405
@@ -253,7 +254,12 @@ def test_pages_show_a_sync_at_once_and_flag_old_figures(client, site_tree, platf
     html = client.get(url).text
     assert "6\u202f110\u00a0€" in html
     assert "peuvent ne pas être à jour" not in html
-    FundingCampaign.objects.filter(pk=campaign.pk).update(updated_at=timezone.now() - datetime.timedelta(hours=3))
+    # A quiet night: the figures have not changed for hours, but the platform answered: nothing to flag.
+    FundingCampaign.objects.filter(pk=campaign.pk).update(updated_at=timezone.now() - datetime.timedelta(hours=9))
+    with override_settings(FUNDING_SYNC_INTERVAL_MINUTES=60):
+        assert "peuvent ne pas être à jour" not in client.get(url).text
+    # The platform has not been reached for three hours: flagged, with when it last answered.
+    FundingCampaign.objects.filter(pk=campaign.pk).update(last_sync_at=timezone.now() - datetime.timedelta(hours=3))
     with override_settings(FUNDING_SYNC_INTERVAL_MINUTES=60):
         assert "peuvent ne pas être à jour" in client.get(url).text
     with override_settings(FUNDING_SYNC_INTERVAL_MINUTES=120):

@@ -17,7 +17,8 @@ from wagtail.models import Page, PageViewRestriction, Revision, Site, TaskState,
 import pytest
 from wagtail_factories import DocumentFactory, ImageFactory
 
-from campaigns.models import FundingCampaign
+from funding.figures import record_figures
+from funding.models import FundingCampaign
 from partners.roles import ensure_partner_group
 from tests.helpers import partner_form
 
@@ -41,7 +42,7 @@ def world(partner_tree):
         "b": DocumentFactory(collection=ensure_partner_group(b).collection, title="Plaquette B"),
         "root": DocumentFactory(title="Règlement"),
     }
-    t["laureate"].campaign.record_figures(Decimal("1000"), 10)
+    record_figures(t["laureate"].campaign, raised=Decimal("1000"), donors=10, source="manual")
     return {
         **t,
         "revision": revision,
@@ -170,10 +171,10 @@ MEDIA_AND_ADMIN_ROWS = [
     ("GET", "wagtailusers_users:index", lambda w: [], None),
     ("GET", "wagtailusers_groups:index", lambda w: [], None),
     ("GET", "wagtailsettings:edit", lambda w: ["home", "sitesettings", w["site"].pk], None),
-    ("GET", "wagtailsnippets_campaigns_fundingcampaign:list", lambda w: [], None),
+    ("GET", "wagtailsnippets_funding_fundingcampaign:list", lambda w: [], None),
     (
         "POST",
-        "wagtailsnippets_campaigns_fundingcampaign:edit",
+        "wagtailsnippets_funding_fundingcampaign:edit",
         lambda w: [w["laureate"].campaign.pk],
         lambda w: {"name": "x", "raised": "1"},
     ),

@@ -16,6 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from campaigns.models import CallPartner, LaureateSponsor
+from funding.figures import record_figures
 from home.models import HomePage
 from partners.models import PartnerAccess, PartnerIndexPage, PartnerPage
 from partners.roles import setup_roles
@@ -49,7 +50,7 @@ def test_partner_index_groups_by_kind_and_filters(client, partner_tree):
 
 
 def test_partner_page_lists_its_sponsored_laureates_with_their_widgets(client, partner_tree):
-    partner_tree["laureate"].campaign.record_figures(Decimal("2500"), 30)
+    record_figures(partner_tree["laureate"].campaign, raised=Decimal("2500"), donors=30, source="manual")
     page = BeautifulSoup(client.get("/partenaires/atelier-a/").content, "html.parser")
     cards = page.select(".laureate-card")
     assert [card.select_one(".card__title").get_text(strip=True) for card in cards] == ["Lauréat sponsorisé"]

@@ -21,8 +21,10 @@ from PIL import Image
 from wagtail_factories import ImageFactory
 
 from campaigns.formatting import format_money, format_percentage
-from campaigns.models import LaureatePage, LaureateShareImage
+from campaigns.models import LaureatePage
 from campaigns.sharing import share_image
+from campaigns.sharing.models import LaureateShareImage
+from funding.figures import record_figures
 from home.models import BasePage, SiteSettings
 from tests.factories import (
     CallIndexPageFactory,
@@ -96,7 +98,7 @@ def share_files():
 
 def test_share_image_is_a_1200_by_630_png_with_a_bar_that_stops_at_the_goal(laureate):
     campaign = laureate.campaign
-    campaign.record_figures(Decimal("1000"), 12)  # 20 %
+    record_figures(campaign, raised=Decimal("1000"), donors=12, source="manual")  # 20 %
     share = share_image.refresh(laureate)
     image = picture(share)
     assert (image.format, image.size) == ("PNG", (1200, 630))
@@ -107,7 +109,7 @@ def test_share_image_is_a_1200_by_630_png_with_a_bar_that_stops_at_the_goal(laur
     assert image.getpixel((bar_left + 20, BAR_Y)) == share_image.YELLOW
     assert image.getpixel((middle, BAR_Y)) == share_image.BLUE_DARK  # 20 %: the middle is empty
 
-    campaign.record_figures(Decimal("6100"), 98)  # 122 %
+    record_figures(campaign, raised=Decimal("6100"), donors=98, source="manual")  # 122 %
     image = picture(share_image.refresh(laureate))
     assert image.getpixel((middle, BAR_Y)) == share_image.YELLOW
     assert image.getpixel((bar_right - 20, BAR_Y)) == share_image.YELLOW
@@ -151,7 +153,7 @@ def test_new_figures_draw_a_new_picture_and_the_meta_tags_follow(client, laureat
     assert default_storage.exists(first.file.name)
 
     with django_capture_on_commit_callbacks(execute=True):
-        laureate.campaign.record_figures(Decimal("3250"), 52)
+        record_figures(laureate.campaign, raised=Decimal("3250"), donors=52, source="manual")
 
     second = row(laureate)
     assert second.file.name != first.file.name
@@ -168,7 +170,7 @@ def test_new_figures_draw_a_new_picture_and_the_meta_tags_follow(client, laureat
 
 
 def test_percent_is_never_clamped_in_the_words(client, laureate):
-    laureate.campaign.record_figures(Decimal("6100"), 98)
+    record_figures(laureate.campaign, raised=Decimal("6100"), donors=98, source="manual")
     share_image.refresh(laureate)
     assert format_percentage(122, language="fr") in meta(client, laureate)["alt"]
 
@@ -222,7 +224,7 @@ def test_english_translation_gets_its_own_picture(client, call, laureate, django
 
     # Translations share the campaign: new figures redraw both.
     with django_capture_on_commit_callbacks(execute=True):
-        laureate.campaign.record_figures(Decimal("800"), 9)
+        record_figures(laureate.campaign, raised=Decimal("800"), donors=9, source="manual")
     assert row(laureate).file.name != french_share.file.name
     assert row(english).file.name != english_share.file.name
 
@@ -308,7 +310,7 @@ def test_a_broken_hero_image_does_not_stop_figures(laureate, caplog, django_capt
         caplog.at_level(logging.ERROR, logger="campaigns.sharing.share_image"),
         django_capture_on_commit_callbacks(execute=True),
     ):
-        laureate.campaign.record_figures(Decimal("1500"), 20)
+        record_figures(laureate.campaign, raised=Decimal("1500"), donors=20, source="manual")
     laureate.campaign.refresh_from_db()
     assert laureate.campaign.raised == Decimal("1500")
     assert any("unreadable" in record.getMessage() and record.exc_info for record in caplog.records)
@@ -327,7 +329,7 @@ def test_a_storage_failure_is_logged_and_keeps_the_previous_picture(
         mock.patch.object(FileSystemStorage, "_save", side_effect=OSError("disk full")),
         django_capture_on_commit_callbacks(execute=True),
     ):
-        laureate.campaign.record_figures(Decimal("2000"), 25)
+        record_figures(laureate.campaign, raised=Decimal("2000"), donors=25, source="manual")
     assert LaureatePage.objects.get(pk=laureate.pk).campaign.raised == Decimal("2000")
     assert any("could not be generated" in record.getMessage() for record in caplog.records)
     assert row(laureate).file.name == previous

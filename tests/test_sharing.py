@@ -20,6 +20,7 @@ from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate as validate_openapi
 
 from campaigns.models import ProgrammeResults
+from funding.figures import record_figures
 from tests.factories import (
     CallIndexPageFactory,
     CallPageFactory,
@@ -150,9 +151,11 @@ def test_results_embed_matches_the_programme_results(client, programme):
     response = client.get(reverse("embed_results", kwargs={"pk": programme["call"].pk}))
     text = soup(response).get_text(" ", strip=True)
     results = ProgrammeResults.for_call(programme["call"])
-    assert results.funded == 1 and results.campaigns == 2
-    assert "collectes réussies sur 2" in text
-    assert "7\u202f110,50\u00a0€" in text  # 6 110,50 + 1 000, the cancelled campaign left out
+    assert results.funded == 1 and results.campaigns == 2 and results.ended == 1
+    assert "collecte réussie sur 1 terminées" in text
+    # Collected: the funded campaign only; the live all-or-nothing one is said as pledges apart.
+    assert "6\u202f110,50\u00a0€" in text and "7\u202f110,50" not in text
+    assert "1\u202f000\u00a0€ promis" in text
     english = client.get("/en" + reverse("embed_results", kwargs={"pk": programme["call"].pk}))
     assert "Makers 2018 (EN)" in soup(english).h1.get_text()
 
@@ -320,9 +323,12 @@ def test_campaign_api_gives_exact_figures_status_dates_and_pages(client, program
     response = client.get(reverse("api_campaign", kwargs={"pk": campaign.pk}))
     assert response.status_code == 200
     data = response.json()
-    assert data["raised"] == "6110.50" and data["goal"] == "5000.00" and data["currency"] == "EUR"
+    assert data["pledged_amount"] == "6110.50" and data["goal"] == "5000.00" and data["currency"] == "EUR"
+    assert data["collected_amount"] == "6110.50" and data["amount_kind"] == "collected"
+    assert data["funding_model"] == "all_or_nothing"
     assert data["percent"] == "122.2"  # never clamped
-    assert data["donors"] == 95
+    assert data["pledged_donors"] == data["collected_donors"] == 95
+    assert "raised" not in data and "donors" not in data  # the ambiguous names are gone
     assert data["status"] == "succeeded" and data["goal_reached"] is True
     assert data["days_left"] == 0
     assert datetime.datetime.fromisoformat(data["ends_at"]) == campaign.ends_at
@@ -345,11 +351,11 @@ def test_api_sets_a_short_cache_an_etag_and_answers_304(client, programme):
     assert again.status_code == 304
     assert again.content == b""
     assert again.headers["ETag"] == etag
-    campaign.record_figures(Decimal("1250"), 25)
+    record_figures(campaign, raised=Decimal("1250"), donors=25, source="manual")
     changed = client.get(url, headers={"If-None-Match": etag})
     assert changed.status_code == 200
     assert changed.headers["ETag"] != etag
-    assert changed.json()["raised"] == "1250.00"
+    assert changed.json()["pledged_amount"] == "1250.00"
 
 
 def test_api_is_open_to_every_origin_for_reading_only(client, programme):
@@ -385,10 +391,12 @@ def test_api_answers_404_in_json_for_what_is_not_published(client, programme):
 def test_call_api_results_match_the_programme_results(client, programme):
     data = client.get(reverse("api_call", kwargs={"pk": programme["call"].pk})).json()
     results = ProgrammeResults.for_call(programme["call"])
-    assert data["results"]["raised"] == f"{results.raised:.2f}" == "7110.50"
+    assert data["results"]["collected_amount"] == f"{results.collected:.2f}" == "6110.50"
+    assert data["results"]["pledged_amount"] == f"{results.pledged:.2f}" == "1000.00"  # live, all-or-nothing
     assert data["results"]["funded"] == results.funded == 1
     assert data["results"]["campaigns"] == results.campaigns == 2
-    assert data["results"]["donors"] == results.donors == 115
+    assert data["results"]["collected_donors"] == results.collected_donors == 95
+    assert data["results"]["pledged_donors"] == 20
     assert data["results"]["applications"] == 40
     assert [laureate["title"] for laureate in data["laureates"]] == ["Atelier vélo", "Les Palettes", "Projet annulé"]
     assert data["laureates"][2]["campaign"]["status"] == "cancelled"
@@ -428,7 +436,7 @@ def test_call_api_leaves_totals_out_when_currencies_differ(client, programme):
     campaign.save()
     results = client.get(reverse("api_call", kwargs={"pk": programme["call"].pk})).json()["results"]
     assert results["mixed_currencies"] is True
-    assert results["raised"] is None and results["currency"] is None
+    assert results["collected_amount"] is None and results["currency"] is None
 
 
 def test_call_api_and_open_data_queries_do_not_grow_with_laureates(client, programme):
@@ -481,7 +489,7 @@ def test_openapi_description_is_valid_and_matches_the_answers(client, programme)
     oembed_answer = oembed(client, "http://testserver" + programme["funded"].url).json()
     assert list(schema("OEmbed").iter_errors(oembed_answer)) == []
     # The schemas are strict enough to catch a wrong answer.
-    assert list(schema("Campaign").iter_errors({"raised": 12.5}))
+    assert list(schema("Campaign").iter_errors({"pledged_amount": 12.5}))
 
 
 # --- open data ---------------------------------------------------------------------------
@@ -498,11 +506,14 @@ def test_open_data_csv_matches_the_programme_results(client, programme):
     results = ProgrammeResults.for_call(programme["call"])
     assert len(rows) == results.laureates == 3
     counted = [row for row in rows if row["status"] != "cancelled"]
-    assert sum(Decimal(row["raised"]) for row in counted) == results.raised
-    assert sum(int(row["donors"]) for row in counted) == results.donors
-    assert sum(row["goal_reached"] == "true" for row in counted) == results.funded
+    assert sum(Decimal(row["collected_amount"]) for row in counted) == results.collected
+    assert sum(int(row["collected_donors"]) for row in counted) == results.collected_donors
+    pledges = [row for row in counted if row["amount_kind"] == "pledged"]
+    assert sum(Decimal(row["pledged_amount"]) for row in pledges) == results.pledged
+    assert sum(row["goal_reached"] == "true" and row["status"] == "succeeded" for row in counted) == results.funded
     palettes = next(row for row in rows if row["laureate"] == "Les Palettes")
-    assert palettes["raised"] == "6110.50" and palettes["percent"] == "122.2"
+    assert palettes["collected_amount"] == "6110.50" and palettes["percent"] == "122.2"
+    assert palettes["funding_model"] == "all_or_nothing"
     assert palettes["page_url"] == "http://testserver" + programme["funded"].url
     assert "makers" not in rows[0]
 
@@ -521,13 +532,13 @@ def test_open_data_json_matches_the_csv_and_carries_the_licence(client, programm
     by_title = {laureate["title"]: laureate for laureate in data["laureates"]}
     for row in rows:
         campaign = by_title[row["laureate"]]["campaign"]
-        assert (row["raised"], row["goal"], int(row["donors"]), row["status"]) == (
-            campaign["raised"],
+        assert (row["collected_amount"], row["goal"], int(row["pledged_donors"]), row["status"]) == (
+            campaign["collected_amount"],
             campaign["goal"],
-            campaign["donors"],
+            campaign["pledged_donors"],
             campaign["status"],
         )
-    assert data["results"]["raised"] == "7110.50"
+    assert data["results"]["collected_amount"] == "6110.50"
 
 
 def test_open_data_is_linked_from_the_results_block_with_its_licence(client, programme):

@@ -14,8 +14,8 @@ from django.urls import reverse
 
 import pytest
 
-from campaigns.funding import webhooks
-from campaigns.models import FiguresSource, FundingCampaign, WebhookDelivery
+from funding import webhooks
+from funding.models import FiguresSource, FundingCampaign, WebhookDelivery
 from tests.factories import FundingCampaignFactory
 
 KEY = b"a test key of thirty-two bytes!!"
@@ -62,7 +62,7 @@ class FakeSync:
 @pytest.fixture
 def fake_sync(monkeypatch):
     fake = FakeSync()
-    monkeypatch.setattr("campaigns.funding.webhooks.sync_campaign", fake)
+    monkeypatch.setattr("funding.webhooks.sync_campaign", fake)
     return fake
 
 
@@ -411,7 +411,7 @@ def test_no_csrf_token_needed(campaign, fake_sync):
 @pytest.mark.parametrize("fake", [FakeSync(result=False), FakeSync(error=RuntimeError("API down"))])
 def test_failed_refetch_keeps_the_delivery(client, campaign, monkeypatch, fake):
     fake.calls.clear()
-    monkeypatch.setattr("campaigns.funding.webhooks.sync_campaign", fake)
+    monkeypatch.setattr("funding.webhooks.sync_campaign", fake)
     response = post(client, payload(), webhook_id="msg_fail")
     assert response.status_code == 202
     assert response.json() == {"status": "accepted", "synced": False}

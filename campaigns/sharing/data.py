@@ -38,6 +38,7 @@ def page_links(pages, request):
 
 def campaign_figures(campaign, now):
     status = campaign.status(now)
+    freshness = campaign.freshness(now)
     return {
         "id": campaign.pk,
         "name": campaign.name,
@@ -45,17 +46,23 @@ def campaign_figures(campaign, now):
         "platform_name": str(campaign.get_platform_display()),
         "public_url": campaign.public_url or None,
         "status": str(status),
+        "funding_model": campaign.effective_funding_model,
         "currency": campaign.currency,
         "goal": money(campaign.goal),
-        "raised": money(campaign.raised),
+        "amount_kind": str(campaign.amount_kind(now)),
+        "pledged_amount": money(campaign.raised),
+        "pledged_donors": campaign.donors,
+        "collected_amount": money(campaign.collected(now)),
+        "collected_donors": campaign.collected_donors(now),
         "percent": str(campaign.percent),
         "goal_reached": campaign.goal_reached,
-        "donors": campaign.donors,
         "starts_at": moment(campaign.starts_at),
         "ends_at": moment(campaign.ends_at),
         "days_left": campaign.days_left(now),
         "figures_updated_at": moment(campaign.updated_at),
         "figures_source": campaign.source,
+        "checked_at": moment(freshness.checked_at),
+        "figures_may_be_stale": freshness.is_stale,
     }
 
 
@@ -73,14 +80,19 @@ def results_data(results):
         "applications": results.applications,
         "laureates": results.laureates,
         "campaigns": results.campaigns,
+        "ended": results.ended,
         "funded": results.funded,
         "success_rate": str(results.success_rate.quantize(Decimal("0.1"))),
         "currency": results.currency if summable else None,
         "mixed_currencies": results.mixed_currencies,
-        "raised": money(results.raised) if summable else None,
-        "funded_raised": money(results.funded_raised) if summable else None,
+        "collected_amount": money(results.collected) if summable else None,
+        "collected_donors": results.collected_donors,
         "average_funded": money(results.average_funded) if summable else None,
-        "donors": results.donors,
+        "refunded_amount": money(results.refunded) if summable else None,
+        "refunded_donors": results.refunded_donors,
+        "refunded_campaigns": results.refunded_count,
+        "pledged_amount": money(results.pledged) if summable else None,
+        "pledged_donors": results.pledged_donors,
     }
 
 

@@ -2,6 +2,9 @@
 
 from django.urls import reverse
 
+from funding import platforms
+from funding.models import AmountKind, CampaignStatus, FiguresSource, FundingModel
+
 NULLABLE_STRING = {"type": ["string", "null"]}
 MONEY = {"type": "string", "pattern": r"^\d+\.\d{2}$", "description": "Exact amount, two decimals."}
 NULLABLE_MONEY = {**MONEY, "type": ["string", "null"]}
@@ -33,21 +36,60 @@ SCHEMAS = {
         {
             "id": {"type": "integer"},
             "name": {"type": "string"},
-            "platform": {"type": "string", "enum": ["kisskissbankbank", "ulule", "helloasso", "other"]},
+            "platform": {"type": "string", "enum": platforms.CODES},
             "platform_name": {"type": "string"},
             "public_url": {"type": ["string", "null"], "format": "uri"},
-            "status": {"type": "string", "enum": ["upcoming", "live", "succeeded", "not_reached", "cancelled"]},
+            "status": {"type": "string", "enum": CampaignStatus.values},
+            "funding_model": {
+                "type": "string",
+                "enum": FundingModel.values,
+                "description": "all_or_nothing: nothing is collected unless the goal is met by the end, and "
+                "contributors are refunded otherwise; keep_what_you_raise: every donation is collected.",
+            },
             "currency": {"type": "string", "pattern": "^[A-Z]{3}$"},
             "goal": MONEY,
-            "raised": MONEY,
-            "percent": {"type": "string", "description": "Share of the goal, never capped at 100."},
+            "amount_kind": {
+                "type": "string",
+                "enum": AmountKind.values,
+                "description": "What pledged_amount is now: collected money, pledges paid only if the goal is met, "
+                "or pledges refunded.",
+            },
+            "pledged_amount": {
+                **MONEY,
+                "description": "Amount the platform counts, pledges included (refunded ones too). Exact, two decimals.",
+            },
+            "pledged_donors": {"type": "integer", "minimum": 0, "description": "Contributors the platform counts."},
+            "collected_amount": {
+                **MONEY,
+                "description": "Money actually collected: 0.00 for a live or unfunded all-or-nothing campaign.",
+            },
+            "collected_donors": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Contributors whose donation was collected.",
+            },
+            "percent": {"type": "string", "description": "Share of the goal pledged, never capped at 100."},
             "goal_reached": {"type": "boolean"},
-            "donors": {"type": "integer", "minimum": 0},
             "starts_at": DATETIME,
             "ends_at": DATETIME,
             "days_left": {"type": "integer", "minimum": 0},
-            "figures_updated_at": {"type": ["string", "null"], "format": "date-time"},
-            "figures_source": {"type": "string", "enum": ["manual", "api", "webhook", "csv"]},
+            "figures_updated_at": {
+                "type": ["string", "null"],
+                "format": "date-time",
+                "description": "When the figures last changed.",
+            },
+            "figures_source": {"type": "string", "enum": FiguresSource.values},
+            "checked_at": {
+                "type": ["string", "null"],
+                "format": "date-time",
+                "description": "Synced campaigns: the last successful contact with the platform; otherwise when the "
+                "figures were entered or imported.",
+            },
+            "figures_may_be_stale": {
+                "type": "boolean",
+                "description": "True when a live synced campaign's platform has not been reached for more than twice "
+                "the sync interval.",
+            },
         }
     ),
     "Campaign": {
@@ -61,14 +103,29 @@ SCHEMAS = {
             "applications": {"type": "integer"},
             "laureates": {"type": "integer"},
             "campaigns": {"type": "integer", "description": "Campaigns counted (cancelled ones are not)."},
-            "funded": {"type": "integer"},
-            "success_rate": {"type": "string"},
+            "ended": {"type": "integer", "description": "Counted campaigns that have ended."},
+            "funded": {"type": "integer", "description": "Ended campaigns that reached their goal."},
+            "success_rate": {"type": "string", "description": "funded / ended, in percent."},
             "currency": NULLABLE_STRING,
             "mixed_currencies": {"type": "boolean", "description": "When true, amounts are null."},
-            "raised": NULLABLE_MONEY,
-            "funded_raised": NULLABLE_MONEY,
-            "average_funded": NULLABLE_MONEY,
-            "donors": {"type": "integer"},
+            "collected_amount": {
+                **NULLABLE_MONEY,
+                "description": "Money actually collected: funded all-or-nothing campaigns and every "
+                "keep-what-you-raise campaign.",
+            },
+            "collected_donors": {"type": "integer"},
+            "average_funded": {**NULLABLE_MONEY, "description": "Average collected by a funded campaign."},
+            "refunded_amount": {
+                **NULLABLE_MONEY,
+                "description": "Pledges to ended all-or-nothing campaigns that missed their goal: refunded.",
+            },
+            "refunded_donors": {"type": "integer"},
+            "refunded_campaigns": {"type": "integer"},
+            "pledged_amount": {
+                **NULLABLE_MONEY,
+                "description": "Pledges to live all-or-nothing campaigns, collected only if their goal is met.",
+            },
+            "pledged_donors": {"type": "integer"},
         }
     ),
     "Laureate": _object(

@@ -20,14 +20,16 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from wagtail.models import Site
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from campaigns.formatting import format_count, format_money, format_percentage
-from campaigns.models import CampaignStatus, LaureatePage, LaureateShareImage
+from campaigns.models import LaureatePage
+from campaigns.sharing.models import LaureateShareImage
+from funding.models import AmountKind, CampaignStatus
 from home.models import SiteSettings
 
 logger = logging.getLogger(__name__)
@@ -75,6 +77,7 @@ def _content(page, hero=True):
         "goal": f"{campaign.goal:.2f}",
         "currency": campaign.currency,
         "donors": campaign.donors,
+        "amount_kind": str(campaign.amount_kind()),
         "hero": [
             image.pk,
             image.file.name,
@@ -209,12 +212,22 @@ def _segments(text):
     return [(part.strip(), index % 2 == 1) for index, part in enumerate(parts) if part.strip()]
 
 
+# The widget's words for each kind of amount: collected money, pledges, refunded pledges.
+AMOUNT_SENTENCES = {
+    AmountKind.COLLECTED: gettext_lazy("<strong>%(raised)s</strong> collectés sur un objectif de %(goal)s"),
+    AmountKind.PLEDGED: gettext_lazy("<strong>%(raised)s</strong> promis sur un objectif de %(goal)s"),
+    AmountKind.REFUNDED: gettext_lazy(
+        "<strong>%(raised)s</strong> promis puis remboursés : objectif de %(goal)s non atteint"
+    ),
+}
+
+
 def _draw_progress(draw, x, width, campaign):
     """Amount sentence, bar, percent and donors, laid out from the bottom margin up.
     Returns the top of the block."""
     raised = format_money(campaign.raised, campaign.currency)
     goal = format_money(campaign.goal, campaign.currency)
-    sentence = _("<strong>%(raised)s</strong> collectés sur un objectif de %(goal)s") % {"raised": raised, "goal": goal}
+    sentence = str(AMOUNT_SENTENCES[campaign.amount_kind()]) % {"raised": raised, "goal": goal}
     big, small = _fit(raised, width, (60, 52, 44, 36), bold=True), _font(28)
     space = small.getlength(" ")
     segments = [(text, big if bold else small, WHITE if bold else PALE) for text, bold in _segments(sentence)]

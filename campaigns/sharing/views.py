@@ -20,15 +20,20 @@ CAMPAIGN_COLUMNS = {
     "platform": "platform",
     "campaign_url": "public_url",
     "status": "status",
+    "funding_model": "funding_model",
     "currency": "currency",
     "goal": "goal",
-    "raised": "raised",
+    "amount_kind": "amount_kind",
+    "pledged_amount": "pledged_amount",
+    "pledged_donors": "pledged_donors",
+    "collected_amount": "collected_amount",
+    "collected_donors": "collected_donors",
     "percent": "percent",
     "goal_reached": "goal_reached",
-    "donors": "donors",
     "starts_at": "starts_at",
     "ends_at": "ends_at",
     "figures_updated_at": "figures_updated_at",
+    "checked_at": "checked_at",
 }
 CSV_COLUMNS = ["call_id", "call_title", "edition_year", "laureate_id", "laureate", "commune", "page_url"]
 CSV_COLUMNS += list(CAMPAIGN_COLUMNS)

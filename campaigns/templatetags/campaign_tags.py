@@ -1,7 +1,6 @@
 """The progress widget, the results block and the history chart: one component each,
 used by laureate pages, cards, StreamField blocks and the call page alike."""
 
-import datetime
 import uuid
 from decimal import Decimal
 
@@ -10,10 +9,12 @@ from django.conf import settings
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from campaigns.formatting import format_count, format_money, format_percentage
-from campaigns.models import CallPage, CampaignStatus, LaureatePage, ProgrammeResults
+from campaigns.models import CallPage, LaureatePage, ProgrammeResults
 from campaigns.sharing.embed import campaign_embed_code, oembed_discovery_url, results_embed_code
+from funding.models import AmountKind, CampaignStatus, FiguresSource
 from home.models import active_locale_id
 
 register = template.Library()
@@ -37,9 +38,11 @@ def count(value):
 def progress_context(campaign, laureate=None, heading_level=3, show_title=False, now=None):
     now = now or timezone.now()
     status = campaign.status(now)
+    kind = campaign.amount_kind(now)
     raised = format_money(campaign.raised, campaign.currency)
     goal = format_money(campaign.goal, campaign.currency)
     percent = format_percentage(campaign.percent)
+    freshness = campaign.freshness(now)
     return {
         "uid": f"collecte-{campaign.pk}-{uuid.uuid4().hex[:6]}",
         "campaign": campaign,
@@ -51,26 +54,49 @@ def progress_context(campaign, laureate=None, heading_level=3, show_title=False,
         "is_live": status == CampaignStatus.LIVE,
         "is_upcoming": status == CampaignStatus.UPCOMING,
         "has_ended": status in (CampaignStatus.SUCCEEDED, CampaignStatus.NOT_REACHED),
+        "amount_kind": str(kind),
+        "all_or_nothing": campaign.is_all_or_nothing,
         "raised": raised,
+        "nothing": format_money(0, campaign.currency),
         "goal": goal,
         "percent": percent,
         "bar_percent": campaign.bar_percent,
         "donors": format_count(campaign.donors),
         "donors_count": campaign.donors,
         "days_left": campaign.days_left(now),
-        "valuetext": _("%(percent)s de l'objectif : %(raised)s collectés sur %(goal)s")
-        % {"percent": percent, "raised": raised, "goal": goal},
+        "valuetext": VALUE_TEXTS[kind] % {"percent": percent, "raised": raised, "goal": goal},
         "platform": campaign.get_platform_display(),
-        "is_stale": figures_are_stale(campaign, status, now),
+        "freshness": freshness,
+        "checked_label": checked_label(campaign, freshness),
+        "is_stale": freshness.is_stale,
     }
 
 
-def figures_are_stale(campaign, status, now):
-    """A live campaign whose figures are older than twice the sync interval may be out of date."""
-    if status != CampaignStatus.LIVE or campaign.updated_at is None:
-        return False
-    interval = datetime.timedelta(minutes=settings.FUNDING_SYNC_INTERVAL_MINUTES)
-    return now - campaign.updated_at > 2 * interval
+VALUE_TEXTS = {
+    AmountKind.COLLECTED: gettext_lazy("%(percent)s de l'objectif : %(raised)s collectés sur %(goal)s"),
+    AmountKind.PLEDGED: gettext_lazy("%(percent)s de l'objectif : %(raised)s promis sur %(goal)s"),
+    AmountKind.REFUNDED: gettext_lazy("%(percent)s de l'objectif : %(raised)s promis puis remboursés sur %(goal)s"),
+}
+CHECKED_LABELS = {
+    FiguresSource.MANUAL: gettext_lazy("Chiffres saisis le %(date)s à %(time)s"),
+    FiguresSource.CSV: gettext_lazy("Chiffres importés le %(date)s à %(time)s"),
+    FiguresSource.API: gettext_lazy("Chiffres relevés sur la plateforme le %(date)s à %(time)s"),
+    FiguresSource.WEBHOOK: gettext_lazy("Chiffres relevés sur la plateforme le %(date)s à %(time)s"),
+}
+
+
+def checked_label(campaign, freshness):
+    """ "Mis à jour le …": the last successful check for a synced campaign; otherwise when the
+    figures were entered or imported, said as such (no platform is claimed)."""
+    synced = freshness.synced and freshness.checked_at is not None
+    moment = freshness.checked_at if synced else campaign.updated_at
+    if moment is None:
+        return ""
+    local = timezone.localtime(moment)
+    values = {"date": formats.date_format(local, "j F Y"), "time": formats.time_format(local, "H:i")}
+    if synced:
+        return _("Mis à jour le %(date)s à %(time)s") % values
+    return CHECKED_LABELS.get(campaign.source, CHECKED_LABELS[FiguresSource.MANUAL]) % values
 
 
 @register.inclusion_tag("campaigns/includes/progress.html")

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
+from funding import platforms
+
 from .env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -20,7 +22,9 @@ INSTALLED_APPS = [
     # Project apps, lowest first: each may import only those above it.
     "home",
     "partners",
+    "funding",
     "campaigns",
+    "campaigns.sharing.apps.SharingConfig",
     "news",
     "search",
     "wagtail_localize",
@@ -185,29 +189,13 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
 PORTAL_NAME = _("Portail des appels à projets")
 
-# Crowdfunding platforms (campaigns/funding). Credentials come from the environment only and
+# Crowdfunding platforms (funding/). Credentials come from the environment only and
 # are never shown in the admin. Figures older than twice the interval are flagged on the site.
 FUNDING_SYNC_INTERVAL_MINUTES = env_int("FUNDING_SYNC_INTERVAL_MINUTES", 60)
-FUNDING_PROVIDERS = {
-    "ulule": {
-        "API_URL": env_str("ULULE_API_URL", "https://api.ulule.com/v1/"),
-        "API_KEY": env_str("ULULE_API_KEY", ""),
-    },
-    "kisskissbankbank": {"GRAPHQL_URL": env_str("KKBB_GRAPHQL_URL", "https://api.kisskissbankbank.com/graphql")},
-    "helloasso": {
-        "API_URL": env_str("HELLOASSO_API_URL", "https://api.helloasso.com/v5/"),
-        "TOKEN_URL": env_str("HELLOASSO_TOKEN_URL", "https://api.helloasso.com/oauth2/token"),
-        "CLIENT_ID": env_str("HELLOASSO_CLIENT_ID", ""),
-        "CLIENT_SECRET": env_str("HELLOASSO_CLIENT_SECRET", ""),
-        "ORGANIZATION": env_str("HELLOASSO_ORGANIZATION", ""),
-    },
-}
-# Standard Webhooks secrets, one per provider ("whsec_<base64>"); a provider without one refuses webhooks.
-FUNDING_WEBHOOK_SECRETS = {
-    "ulule": env_str("ULULE_WEBHOOK_SECRET", ""),
-    "kisskissbankbank": env_str("KKBB_WEBHOOK_SECRET", ""),
-    "helloasso": env_str("HELLOASSO_WEBHOOK_SECRET", ""),
-}
+# Per platform settings and webhook secrets ("whsec_<base64>"; empty: webhooks refused), from the
+# environment variables that funding/platforms.py names for each platform.
+FUNDING_PROVIDERS = platforms.provider_settings(env_str)
+FUNDING_WEBHOOK_SECRETS = platforms.webhook_secrets(env_str)
 
 # Embeds, JSON API and open data (campaigns/sharing). The licence is published with every dataset.
 OPEN_DATA_LICENCE = {

@@ -1,4 +1,4 @@
-"""Sync: platform figures → the one validation path (record_figures) → history and widgets.
+"""Sync: platform figures → the figures service (funding.figures) → history and widgets.
 
 One failing campaign never stops the others; an invalid answer keeps the last good figures
 and records the error on the campaign; a lower amount is recorded as a refund."""
@@ -8,21 +8,19 @@ import time
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from campaigns.models import FiguresSource, FrozenResultsError, FundingCampaign
-
+from . import figures, platforms
+from .figures import FrozenResultsError
+from .models import FiguresSource, FundingCampaign
 from .providers import ProviderError, provider_for
 
 logger = logging.getLogger(__name__)
 
 
 def _record_error(campaign, message):
-    now = timezone.now()
-    FundingCampaign.objects.filter(pk=campaign.pk).update(last_sync_error=str(message)[:1000], last_sync_error_at=now)
-    campaign.last_sync_error, campaign.last_sync_error_at = str(message), now
+    figures.record_failure(campaign, message)
     logger.warning("funding sync failed for campaign %s: %s", campaign.pk, message)
 
 
@@ -32,17 +30,15 @@ def sync_campaign(campaign, *, source=FiguresSource.API):
     if provider is None:
         return False
     try:
-        figures = provider.fetch(campaign)
-        if figures.currency and figures.currency != campaign.currency:
+        fetched = provider.fetch(campaign)
+        if fetched.currency and fetched.currency != campaign.currency:
             raise ProviderError(
                 _("Réponse invalide : devise %(got)s au lieu de %(expected)s.")
-                % {"got": figures.currency, "expected": campaign.currency}
+                % {"got": fetched.currency, "expected": campaign.currency}
             )
-        if (figures.raised, figures.donors) != (campaign.raised, campaign.donors):
-            refund = figures.raised < campaign.raised
-            if refund:
-                logger.info("campaign %s: amount lowered by the platform (refund)", campaign.pk)
-            campaign.record_figures(figures.raised, figures.donors, source=source, refund=refund)
+        if fetched.raised < campaign.raised:
+            logger.info("campaign %s: amount lowered by the platform (refund)", campaign.pk)
+        figures.record_figures(campaign, raised=fetched.raised, donors=fetched.donors, source=source)
     except FrozenResultsError:
         campaign.refresh_from_db()
         _record_error(
@@ -53,9 +49,8 @@ def sync_campaign(campaign, *, source=FiguresSource.API):
         campaign.refresh_from_db()  # keep the last good figures
         _record_error(campaign, error.messages[0] if isinstance(error, ValidationError) else error)
         return False
-    now = timezone.now()
-    FundingCampaign.objects.filter(pk=campaign.pk).update(last_sync_at=now, last_sync_error="", last_sync_error_at=None)
-    campaign.last_sync_at, campaign.last_sync_error, campaign.last_sync_error_at = now, "", None
+    # Reached, even when nothing changed: a quiet night is not a broken sync.
+    figures.record_contact(campaign)
     return True
 
 
@@ -73,7 +68,7 @@ def syncable_campaigns(now=None):
     return (
         FundingCampaign.objects.filter(starts_at__lte=now, ends_at__gt=now, cancelled=False)
         .exclude(external_id="")
-        .filter(Q(platform="ulule") | Q(platform="kisskissbankbank") | Q(platform="helloasso"))
+        .filter(platform__in=platforms.SYNCABLE_CODES)
         .order_by("pk")
     )
 

@@ -6,9 +6,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import views
+from .admin_views import sync_now
 from .forms import FundingCampaignForm
-from .funding import views
-from .funding.admin_views import sync_now
 from .models import FundingCampaign
 from .panels import CampaignHistoryPanel, CampaignSyncPanel
 
@@ -20,14 +20,26 @@ class FundingCampaignViewSet(SnippetViewSet):
     menu_order = 210
     add_to_admin_menu = True
     index_view_class = views.FundingCampaignIndexView  # adds the "Importer un CSV" header button
-    list_display = ["name", "platform", "raised", "goal", "donors", "ends_at", "updated_at", "source", "last_sync_at"]
-    list_filter = ["platform", "cancelled", "source"]
+    list_display = [
+        "name",
+        "platform",
+        "funding_model",
+        "raised",
+        "goal",
+        "donors",
+        "ends_at",
+        "updated_at",
+        "source",
+        "last_sync_at",
+    ]
+    list_filter = ["platform", "funding_model", "cancelled", "source"]
     search_fields = ["name", "external_id"]
     ordering = ["-starts_at", "name"]
     edit_handler = ObjectList(
         [
             FieldPanel("name"),
             FieldRowPanel([FieldPanel("platform"), FieldPanel("external_id")]),
+            FieldPanel("funding_model"),
             FieldPanel("public_url"),
             MultiFieldPanel(
                 [
@@ -54,6 +66,6 @@ register_snippet(FundingCampaignViewSet)
 @hooks.register("register_admin_urls")
 def register_funding_urls():
     return [
-        path("collectes/<int:pk>/synchroniser/", sync_now, name="campaigns_sync_now"),
-        path("collectes/import-csv/", views.csv_import, name="campaigns_csv_import"),
+        path("collectes/<int:pk>/synchroniser/", sync_now, name="funding_sync_now"),
+        path("collectes/import-csv/", views.csv_import, name="funding_csv_import"),
     ]

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from campaigns.funding.sync import sync_all, syncable_campaigns
-from campaigns.models import FundingCampaign
+from funding.models import FundingCampaign
+from funding.sync import sync_all, syncable_campaigns
 
 
 class Command(BaseCommand):

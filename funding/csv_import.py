@@ -1,11 +1,10 @@
 """CSV import of campaign figures: check everything first, then import all rows or none.
 
 ``parse_figures_csv`` reads the file and builds the preview without writing anything;
-``import_figures`` applies the rows through ``record_figures`` (the one validation path) inside
+``import_figures`` applies the rows through the figures service (``funding.figures``) inside
 one transaction, so a single bad row leaves the database as it was. Between the two steps the
 rows travel signed (``sign_rows``/``unsign_rows``): nothing is stored on the server."""
 
-import copy
 import csv
 import datetime
 import io
@@ -21,7 +20,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from campaigns.models import FiguresSource, FrozenResultsError, FundingCampaign
+from . import figures
+from .models import FiguresSource, FundingCampaign
 
 SIGNING_SALT = "campaigns.funding.csv_import.preview"
 PREVIEW_MAX_AGE = 60 * 60  # seconds: an older preview must be made again from the file
@@ -101,19 +101,6 @@ def _stale_error(row):
         _("Les chiffres de la collecte « %(name)s » ont changé depuis l'aperçu : déposez à nouveau le fichier.")
         % {"name": row.campaign.name},
     )
-
-
-def _frozen_error(campaign, raised, donors):
-    """The model's own FrozenResultsError for these figures, if any; nothing is written."""
-    probe = copy.copy(campaign)
-    probe.raised, probe.donors = raised, donors
-    try:
-        probe.clean()
-    except FrozenResultsError as error:
-        return error
-    except ValidationError:
-        return None  # not a frozen campaign: other problems were checked on the row itself
-    return None
 
 
 # --- reading the file -------------------------------------------------------
@@ -303,24 +290,23 @@ def check_rows(rows):
             first_line[key] = row.line
             kept.append(row)
 
-    figures, stale, checked = {}, set(), []
+    running, stale, checked = {}, set(), []
     for row in _application_order(kept):
         campaign = row.campaign
-        first_of_campaign = campaign.pk not in figures and campaign.pk not in stale
+        first_of_campaign = campaign.pk not in running and campaign.pk not in stale
         if first_of_campaign and row.expected is not None and _state(campaign) != row.expected:
             stale.add(campaign.pk)
             errors.append(_stale_error(row))
         if campaign.pk in stale:
             continue
-        raised, donors = figures.get(campaign.pk, (campaign.raised, campaign.donors))
+        raised, donors = running.get(campaign.pk, (campaign.raised, campaign.donors))
         row.raised_before, row.donors_before = raised, donors
         row.refund = row.raised < raised
-        if campaign.is_frozen() and (row.raised, row.donors) != (raised, donors):
-            frozen = _frozen_error(campaign, row.raised, row.donors)
-            if frozen is not None:
-                errors.append(RowError(row.line, _messages(frozen)))
-                continue
-        figures[campaign.pk] = (row.raised, row.donors)
+        frozen = figures.frozen_errors(campaign, {"raised": row.raised, "donors": row.donors})
+        if frozen and (row.raised, row.donors) != (raised, donors):
+            errors.append(RowError(row.line, " ".join(dict.fromkeys(str(message) for message in frozen.values()))))
+            continue
+        running[campaign.pk] = (row.raised, row.donors)
         checked.append(row)
     return sorted(checked, key=lambda row: row.line), sorted(errors, key=_by_line)
 
@@ -436,9 +422,10 @@ def _apply(campaign, row):
         return  # the file agrees with the final results: nothing to record, the source stays
     # An ended campaign is judged now, whatever date the row claims: a dated row must not slip
     # under the end of the collection and change its final results (no correction by CSV).
-    campaign.record_figures(
-        row.raised,
-        row.donors,
+    figures.record_figures(
+        campaign,
+        raised=row.raised,
+        donors=row.donors,
         source=FiguresSource.CSV,
         at=None if frozen else row.at,
         refund=row.raised < campaign.raised,
@@ -446,7 +433,7 @@ def _apply(campaign, row):
 
 
 def import_figures(rows):
-    """Record every row through record_figures, campaign by campaign in date order.
+    """Record every row through the figures service, campaign by campaign in date order.
 
     Returns the errors: empty when every row was imported; otherwise nothing was kept."""
     errors = []

@@ -46,8 +46,8 @@ from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from campaigns.funding.sync import sync_campaign
-from campaigns.models import FiguresSource, FundingCampaign, Platform, WebhookDelivery
+from funding.models import FiguresSource, FundingCampaign, Platform, WebhookDelivery
+from funding.sync import sync_campaign
 
 logger = logging.getLogger(__name__)
 

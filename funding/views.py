@@ -16,9 +16,9 @@ from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 
 from .csv_import import import_figures, parse_figures_csv, sign_rows, unsign_rows
 
-PERMISSION = "campaigns.change_fundingcampaign"
+PERMISSION = "funding.change_fundingcampaign"
 MAX_UPLOAD_SIZE = 1024 * 1024
-LIST_URL_NAME = "wagtailsnippets_campaigns_fundingcampaign:list"
+LIST_URL_NAME = "wagtailsnippets_funding_fundingcampaign:list"
 
 
 class FiguresCsvForm(forms.Form):
@@ -43,7 +43,7 @@ class ConfirmImportForm(forms.Form):
 def _upload_page(request, form, errors=()):
     return TemplateResponse(
         request,
-        "campaigns/admin/csv_import.html",
+        "funding/admin/csv_import.html",
         {
             "form": form,
             "errors": list(errors),
@@ -56,14 +56,14 @@ def _upload_page(request, form, errors=()):
 def _preview_page(request, rows):
     return TemplateResponse(
         request,
-        "campaigns/admin/csv_import_preview.html",
+        "funding/admin/csv_import_preview.html",
         {
             "form": ConfirmImportForm(initial={"rows": sign_rows(rows)}),
             "rows": rows,
             "refunds": sum(row.refund for row in rows),
             "page_title": _("Importer des chiffres de collecte"),
             "page_subtitle": _("Aperçu"),
-            "upload_url": reverse("campaigns_csv_import"),
+            "upload_url": reverse("funding_csv_import"),
         },
     )
 
@@ -108,6 +108,6 @@ class FundingCampaignIndexView(SnippetIndexView):
         if self.request.user.has_perm(PERMISSION):
             buttons.append(
                 # Default priority: after "Add", which sorts first by label in French and English alike.
-                HeaderButton(_("Importer un CSV"), url=reverse("campaigns_csv_import"), icon_name="upload")
+                HeaderButton(_("Importer un CSV"), url=reverse("funding_csv_import"), icon_name="upload")
             )
         return buttons

@@ -1,7 +1,8 @@
 """Keep the generated share images in step with what they show.
 
 Pictures are drawn after the commit (a rolled back change draws nothing) and never during a page
-view; ``share_image`` logs its own failures, so a save or a publish never fails because of them."""
+view; ``share_image`` logs its own failures, so a save or a publish never fails because of them.
+Figures reach here through ``funding.figures.figures_changed``, sent once the change is committed."""
 
 from functools import partial
 
@@ -12,24 +13,27 @@ from django.dispatch import receiver
 from wagtail.images import get_image_model
 from wagtail.signals import page_published
 
-from .models import FundingCampaign, LaureatePage, LaureateShareImage
+from campaigns.models import LaureatePage
+from funding.figures import figures_changed
 
-# Fields a picture shows: other saves (sync bookkeeping, the name) leave pictures alone.
-SHOWN_FIELDS = {"raised", "goal", "donors", "currency"}
+from .models import LaureateShareImage
+
+# Fields a picture shows: other changes (sync bookkeeping, the name) leave pictures alone.
+SHOWN_FIELDS = {"raised", "goal", "donors", "currency", "funding_model", "starts_at", "ends_at", "cancelled"}
 
 
-@receiver(post_save, sender=FundingCampaign)
-def campaign_saved(sender, instance, update_fields=None, **kwargs):
-    if update_fields is not None and not SHOWN_FIELDS & set(update_fields):
+@receiver(figures_changed)
+def campaign_changed(sender, campaign, fields, **kwargs):
+    if not SHOWN_FIELDS & set(fields):
         return
-    from .sharing.share_image import refresh_for_campaign
+    from .share_image import refresh_for_campaign
 
-    transaction.on_commit(partial(refresh_for_campaign, instance))
+    refresh_for_campaign(campaign)
 
 
 @receiver(page_published, sender=LaureatePage)
 def laureate_published(sender, instance, **kwargs):
-    from .sharing.share_image import refresh
+    from .share_image import refresh
 
     transaction.on_commit(partial(refresh, instance))
 
@@ -43,7 +47,7 @@ def image_saved(sender, instance, created=False, update_fields=None, **kwargs):
     """A new file or focal point for a hero image changes the pictures that show it."""
     if created or (update_fields is not None and not IMAGE_FIELDS & set(update_fields)):
         return
-    from .sharing.share_image import refresh
+    from .share_image import refresh
 
     for page in LaureatePage.objects.live().filter(hero_image=instance).only("pk"):
         transaction.on_commit(partial(refresh, page))

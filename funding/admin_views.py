@@ -5,8 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from campaigns.models import FundingCampaign
-
+from .models import FundingCampaign
 from .providers import provider_for
 from .sync import sync_campaign
 
@@ -14,10 +13,10 @@ from .sync import sync_campaign
 @require_POST
 def sync_now(request, pk):
     """The "Sync now" button on a campaign's edit screen."""
-    if not request.user.has_perm("campaigns.change_fundingcampaign"):
+    if not request.user.has_perm("funding.change_fundingcampaign"):
         raise PermissionDenied
     campaign = get_object_or_404(FundingCampaign, pk=pk)
-    edit_url = reverse("wagtailsnippets_campaigns_fundingcampaign:edit", args=[campaign.pk])
+    edit_url = reverse("wagtailsnippets_funding_fundingcampaign:edit", args=[campaign.pk])
     if provider_for(campaign) is None:
         messages.warning(request, _("Cette collecte est saisie à la main : il n'y a rien à synchroniser."))
     elif sync_campaign(campaign):

@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 import requests
 
+from . import platforms
+
 logger = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT, READ_TIMEOUT = 5, 10
@@ -78,9 +80,15 @@ def json_of(response):
 
 
 class Provider:
-    name = ""
-    label = ""
-    official = True
+    name = ""  # the platform's code in funding.platforms, which holds its label and whether its API is official
+
+    @property
+    def label(self):
+        return platforms.get(self.name).label
+
+    @property
+    def official(self):
+        return platforms.get(self.name).official_api
 
     def fetch(self, campaign):
         raise NotImplementedError
@@ -89,7 +97,7 @@ class Provider:
 class UluleProvider(Provider):
     """Ulule's documented REST API: GET /v1/projects/:id (id or slug); API key optional."""
 
-    name, label = "ulule", "Ulule"
+    name = "ulule"
 
     def fetch(self, campaign):
         config = settings.FUNDING_PROVIDERS["ulule"]
@@ -113,7 +121,7 @@ query ProjectFigures($slug: String!) {
 class KissKissBankBankProvider(Provider):
     """No documented API: the GraphQL endpoint its own site uses. Unofficial, best effort."""
 
-    name, label, official = "kisskissbankbank", "KissKissBankBank", False
+    name = "kisskissbankbank"
 
     def fetch(self, campaign):
         url = settings.FUNDING_PROVIDERS["kisskissbankbank"]["GRAPHQL_URL"]
@@ -133,7 +141,7 @@ class HelloAssoProvider(Provider):
     amount and donors are summed from the form's orders, which need admin rights on the form.
     ``external_id`` is "<formType>/<formSlug>" (e.g. "Donation/soutenir-l-atelier")."""
 
-    name, label = "helloasso", "HelloAsso"
+    name = "helloasso"
     _token = None
     _token_expires = 0
     MAX_PAGES = 50
@@ -189,10 +197,12 @@ class HelloAssoProvider(Provider):
 
 
 PROVIDERS = {provider.name: provider for provider in (UluleProvider(), KissKissBankBankProvider(), HelloAssoProvider())}
+# Every platform the registry calls syncable has its adapter here, and no other.
+assert set(PROVIDERS) == set(platforms.SYNCABLE_CODES), "funding.platforms and funding.providers disagree"  # noqa: S101
 
 
 def provider_for(campaign):
     """The campaign's platform adapter, or None for manual entry (other platforms, no external id)."""
-    if not campaign.external_id:
+    if not campaign.is_synced:
         return None
-    return PROVIDERS.get(campaign.platform)
+    return PROVIDERS[campaign.platform]
