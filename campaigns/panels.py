@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.panels import Panel
 
+from funding.models import AmountKind
+
 
 class CampaignFiguresPanel(Panel):
     """On the laureate's edit screen: the figures of its campaign and where to change them."""
@@ -21,6 +23,9 @@ class CampaignFiguresPanel(Panel):
             context = super().get_context_data(parent_context)
             campaign = self.instance.campaign if getattr(self.instance, "campaign_id", None) else None
             context["campaign"] = campaign
+            if campaign:
+                context["amount_kind_label"] = AmountKind(campaign.amount_kind()).label
+                context["freshness"] = campaign.freshness()
             # The picture social networks show, as it was last drawn (not for a page not yet saved).
             context["share_image"] = self.instance.generated_share_image() if campaign and self.instance.pk else None
             context["edit_url"] = AdminURLFinder(self.request.user).get_edit_url(campaign) if campaign else None

@@ -33,7 +33,8 @@ def test_live_call_and_laureate_pages_have_no_axe_violations(demo_site, page_at)
     page.get_by_role("region", name="Les lauréats").get_by_role("heading", level=3).first.get_by_role("link").click()
     page.wait_for_load_state()
     bar = page.get_by_role("progressbar")
-    assert "collectés sur" in bar.get_attribute("aria-valuetext")
+    # Live and all-or-nothing (KissKissBankBank): pledges, paid only if the goal is met.
+    assert "promis sur" in bar.get_attribute("aria-valuetext")
     assert page.get_by_role("link", name="Soutenir ce projet").is_visible()
     assert_no_axe_violations(page)
 
