@@ -180,7 +180,7 @@ def test_widget_is_formatted_the_english_way_on_the_english_page(client, call_tr
 
     page = soup(client.get("/en/calls/makers-2018/pallets/"))
     bar = page.select_one('[role="progressbar"]')
-    assert bar["aria-valuetext"] == "122% of the goal: €6,110 raised of €5,000"
+    assert bar["aria-valuetext"] == "122% of the goal: €6,110 collected of €5,000"
     assert "Support this project" in page.select_one(".progress-widget a.button").get_text()
 
 
