@@ -127,7 +127,7 @@ class FundingCampaign(models.Model):
     currency = models.CharField(_("devise"), max_length=3, choices=Currency.choices, default=Currency.EUR)
     goal = models.DecimalField(_("objectif"), **MONEY, validators=[MinValueValidator(Decimal("0.01"))])
     raised = models.DecimalField(
-        _("montant collecté"),
+        _("montant collecté ou promis"),
         **MONEY,
         default=ZERO,
         validators=[MinValueValidator(ZERO)],
