@@ -1,18 +1,23 @@
 """CSV import, cell by cell: FiguresRowForm reads amounts with Babel (French, strict), whole
-donor counts and dates in the project's time zone."""
+donor counts and dates in the project's time zone; the downloadable sample file parses cleanly."""
 
 import datetime
 from decimal import Decimal
+from pathlib import Path
 
 from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.urls import reverse
 from django.utils import timezone
 
 import pytest
 
-from funding.csv_import import parse_figures_csv
+from funding.csv_import import import_figures, parse_figures_csv
 from tests.factories import FundingCampaignFactory
 
 pytestmark = pytest.mark.django_db
+
+SAMPLE = "funding/exemple-import-chiffres.csv"
 
 
 @pytest.fixture
@@ -147,3 +152,36 @@ def test_every_bad_cell_of_a_line_is_reported_in_column_order(velo):
 def test_campaign_names_with_percent_signs_are_quoted_as_written(velo):
     rows, errors = parse("100 % vélo;100;12;")
     assert messages_of(errors) == ["Ligne 2 : Collecte inconnue : « 100 % vélo »."]
+
+
+# --- the sample file ------------------------------------------------------------------
+
+
+def test_sample_file_is_linked_from_the_import_screen(client, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("officer", "officer@example.org", "pw"))
+    html = client.get(reverse("funding_csv_import")).content.decode()
+    assert f'href="{settings.STATIC_URL}{SAMPLE}"' in html
+    assert "Télécharger un exemple de fichier" in html
+
+
+def test_sample_file_parses_and_imports_without_errors():
+    data = Path(finders.find(SAMPLE)).read_bytes()
+    text = data.decode("utf-8-sig")
+    assert data.startswith(b"\xef\xbb\xbf")  # so that Excel opens it as UTF-8
+    assert text.splitlines()[0] == "Collecte;Collecté;Contributeurs;Date"
+    assert "," in text and "." not in text  # French decimal commas, no point anywhere
+    velo = FundingCampaignFactory(name="Atelier vélo solidaire", external_id="atelier-velo-solidaire")
+    fablab = FundingCampaignFactory(name="Fablab du quartier", external_id="fablab-du-quartier")
+
+    rows, errors = parse_figures_csv(data)
+
+    assert errors == []
+    assert [(row.campaign, row.raised, row.donors, row.at) for row in rows] == [
+        (velo, Decimal("1250.50"), 32, paris(2018, 10, 1, 18)),
+        (velo, Decimal("2480"), 57, None),
+        (fablab, Decimal("6110.00"), 95, paris(2018, 10, 14)),
+    ]
+    assert import_figures(rows) == []
+    velo.refresh_from_db()
+    fablab.refresh_from_db()
+    assert (velo.raised, velo.donors, fablab.raised, fablab.donors) == (Decimal("2480"), 57, Decimal("6110"), 95)
