@@ -8,7 +8,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 import pytest
 
@@ -152,6 +152,17 @@ def test_every_bad_cell_of_a_line_is_reported_in_column_order(velo):
 def test_campaign_names_with_percent_signs_are_quoted_as_written(velo):
     rows, errors = parse("100 % vélo;100;12;")
     assert messages_of(errors) == ["Ligne 2 : Collecte inconnue : « 100 % vélo »."]
+
+
+def test_cell_messages_are_translated(velo):
+    with translation.override("en"):
+        rows, errors = parse("atelier-velo;beaucoup;12,5;27/10/2024 02:30")
+        assert messages_of(errors) == [
+            "Line 2: “beaucoup” is not a number (“collecté” column).",
+            "Line 2: “12,5” is not a whole number of donors.",
+            f"Line 2: The time of “27/10/2024 02:30” is ambiguous or does not exist in the {settings.TIME_ZONE} "
+            "time zone (clock change): give another time.",
+        ]
 
 
 # --- the sample file ------------------------------------------------------------------
