@@ -159,7 +159,7 @@ class DonorsField(CellMixin, FrenchNumberMixin, forms.IntegerField):
 
 class MomentField(CellMixin, forms.DateTimeField):
     """14/10/2018, 14/10/2018 18:00[:00] or ISO (2018-10-14, 2018-10-14 18:00, with an offset or not),
-    naive times read in the project's time zone; not after ``latest`` (set by the form)."""
+    naive times read in the project's time zone; not after the form's ``now`` (its validator)."""
 
     input_formats = FRENCH_DATE_FORMATS
     default_error_messages = {
