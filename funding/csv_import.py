@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import figures
+from .forms import FiguresRowForm
 from .models import FiguresSource, FundingCampaign
 
 SIGNING_SALT = "campaigns.funding.csv_import.preview"
@@ -38,14 +39,7 @@ COLUMNS = {
 }
 REQUIRED_COLUMNS = ("campaign", "raised", "donors")
 
-MAX_AMOUNT = Decimal(10) ** 10  # FundingCampaign.raised: 12 digits, 2 of them after the point
-MAX_DONORS = 2**31 - 1  # a PositiveIntegerField on every database
-# Spreadsheets group thousands with spaces, no-break spaces or narrow no-break spaces.
-NUMBER_SPACES = dict.fromkeys(map(ord, " \t\u00a0\u202f"), None)
-NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 PK = re.compile(r"[0-9]{1,18}")
-# French formats first: "01/02/2018" is the 1st of February. ISO forms go to fromisoformat().
-FRENCH_DATE_FORMATS = ("%d/%m/%Y", "%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S")
 
 
 @dataclass
@@ -143,41 +137,9 @@ def _read_header(cells, line):
     return columns, errors
 
 
-def _number(value):
-    """ "6 110,50" → Decimal("6110.50"); None when the text is not a plain number."""
-    value = value.translate(NUMBER_SPACES).replace("\u2212", "-")
-    if "," in value:
-        if "." in value:
-            return None  # "6.110,50" or "6,110.50": no way to tell which mark is the decimal one
-        value = value.replace(",", ".")
-    if value.startswith("+"):
-        value = value[1:]
-    if not NUMBER.fullmatch(value):
-        return None
-    return Decimal(value)
-
-
-def _parse_date(value):
-    moment = None
-    for date_format in FRENCH_DATE_FORMATS:
-        try:
-            moment = datetime.datetime.strptime(value, date_format)
-            break
-        except ValueError:
-            continue
-    if moment is None:
-        try:
-            moment = datetime.datetime.fromisoformat(value)
-        except ValueError:
-            return None
-    if timezone.is_naive(moment):
-        # The project's time zone, not the officer's admin preference: the same file means the same thing.
-        moment = timezone.make_aware(moment, timezone.get_default_timezone())
-    return moment
-
-
 class _CampaignFinder:
-    """Campaign by numeric id, platform identifier or exact name; one query per distinct value."""
+    """Campaign by numeric id, platform identifier or exact name; one query per distinct value.
+    Raises ValidationError when the value names no campaign, or more than one."""
 
     def __init__(self):
         self.found = {}
@@ -190,89 +152,40 @@ class _CampaignFinder:
             self.found[value] = list(FundingCampaign.objects.filter(query)[:5])
         campaigns = self.found[value]
         if not campaigns:
-            return None, _("Collecte inconnue : « %(value)s ».") % {"value": value}
+            raise ValidationError(_("Collecte inconnue : « %(value)s »."), params={"value": value})
         if len(campaigns) > 1:
             names = ", ".join(
                 _("« %(name)s » (n° %(pk)s)") % {"name": campaign.name, "pk": campaign.pk} for campaign in campaigns
             )
-            return None, _(
-                "« %(value)s » désigne plusieurs collectes (%(campaigns)s) : indiquez le nom exact de la collecte."
-            ) % {"value": value, "campaigns": names}
-        return campaigns[0], None
+            raise ValidationError(
+                _("« %(value)s » désigne plusieurs collectes (%(campaigns)s) : indiquez le nom exact de la collecte."),
+                params={"value": value, "campaigns": names},
+            )
+        return campaigns[0]
 
 
 def _read_row(cells, columns, line, find_campaign, now):
-    """A FiguresRow, or None and every problem of the line."""
+    """A FiguresRow, or None and every problem of the line: the cells are checked by FiguresRowForm."""
     errors = []
-
-    def error(message):
-        errors.append(RowError(line, message))
-
     named = {index for index, _label in columns.values()}
     if any(cell.strip() for index, cell in enumerate(cells) if index not in named):
         # Typically "6110,50" unquoted in a comma-separated file: the row would shift silently.
-        error(_("Valeurs en trop, hors des colonnes de l'en-tête : vérifiez le séparateur et les virgules décimales."))
+        message = _(
+            "Valeurs en trop, hors des colonnes de l'en-tête : vérifiez le séparateur et les virgules décimales."
+        )
+        errors.append(RowError(line, message))
 
-    values = {}
-    for column, (index, label) in columns.items():
-        value = cells[index].strip() if index < len(cells) else ""
-        if not value and column != "date":
-            error(_("Valeur manquante dans la colonne « %(column)s ».") % {"column": label})
-        values[column] = (value, label)
-
-    campaign = None
-    value, _label = values["campaign"]
-    if value:
-        campaign, message = find_campaign(value)
-        if message:
-            error(message)
-
-    raised = None
-    value, label = values["raised"]
-    if value:
-        raised = _number(value)
-        if raised is None:
-            error(_("« %(value)s » n'est pas un nombre (colonne « %(column)s »).") % {"value": value, "column": label})
-        elif raised < 0:
-            error(_("Le montant collecté ne peut pas être négatif."))
-        elif raised != raised.quantize(Decimal("0.01")):
-            error(
-                _("« %(value)s » a plus de deux décimales (colonne « %(column)s »).")
-                % {"value": value, "column": label}
-            )
-        elif raised >= MAX_AMOUNT:
-            error(_("« %(value)s » est trop grand (colonne « %(column)s »).") % {"value": value, "column": label})
-
-    donors = None
-    value, label = values["donors"]
-    if value:
-        number = _number(value)
-        if number is None:
-            error(_("« %(value)s » n'est pas un nombre (colonne « %(column)s »).") % {"value": value, "column": label})
-        elif number < 0:
-            error(_("Le nombre de contributeurs ne peut pas être négatif."))
-        elif number.as_tuple().exponent:  # "12,5", and "12,0" too: a count has no decimals
-            error(_("« %(value)s » n'est pas un nombre entier de contributeurs.") % {"value": value})
-        elif number > MAX_DONORS:
-            error(_("« %(value)s » est trop grand (colonne « %(column)s »).") % {"value": value, "column": label})
-        else:
-            donors = int(number)
-
-    at = None
-    value, _label = values.get("date", ("", ""))
-    if value:
-        at = _parse_date(value)
-        if at is None:
-            error(
-                _("Date illisible : « %(value)s ». Formats acceptés : 2018-10-14, 2018-10-14 18:00 ou 14/10/2018.")
-                % {"value": value}
-            )
-        elif at > now:
-            error(_("La date « %(value)s » est dans le futur.") % {"value": value})
-
-    if errors:
-        return None, errors
-    return FiguresRow(line=line, campaign=campaign, raised=raised, donors=donors, at=at), []
+    data = {column: cells[index].strip() if index < len(cells) else "" for column, (index, _label) in columns.items()}
+    labels = {column: label for column, (_index, label) in columns.items()}
+    form = FiguresRowForm(data, labels=labels, find_campaign=find_campaign, now=now)
+    if form.is_valid() and not errors:
+        values = form.cleaned_data
+        row = FiguresRow(
+            line=line, campaign=values["campaign"], raised=values["raised"], donors=values["donors"], at=values["date"]
+        )
+        return row, []
+    errors.extend(RowError(line, message) for messages in form.errors.values() for message in messages)
+    return None, errors
 
 
 def check_rows(rows):

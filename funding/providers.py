@@ -3,7 +3,6 @@ external id and get back a validated ``Figures``. What each platform really offe
 the README (and ../shared/PROVIDERS.md); public pages never call any of this."""
 
 import logging
-import random
 import time
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -12,6 +11,9 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 import requests
+from requests.adapters import HTTPAdapter
+from urllib3.exceptions import ReadTimeoutError
+from urllib3.util import Retry
 
 from . import platforms
 
@@ -19,6 +21,10 @@ logger = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT, READ_TIMEOUT = 5, 10
 MAX_ATTEMPTS = 3
+RETRIED_METHODS = frozenset({"GET", "POST"})
+# Seconds: a platform's Retry-After is followed up to this (urllib3 would wait up to 6 hours), so
+# that the admin's "sync now" button, which waits in the request, still answers.
+RETRY_AFTER_MAX = 10
 
 
 class ProviderError(Exception):
@@ -50,26 +56,48 @@ def _timeouts():
     return getattr(settings, "FUNDING_HTTP_TIMEOUTS", (CONNECT_TIMEOUT, READ_TIMEOUT))
 
 
-def http_request(method, url, **kwargs):
-    """One HTTP call with timeouts and at most three attempts (backoff with jitter) on network
-    errors and 5xx answers; 4xx answers are final. Returns the response or raises ProviderError."""
+def _retry():
+    """urllib3's retries for every platform call: connection and read errors and 5xx answers, GET
+    and POST alike (KissKissBankBank's GraphQL read and HelloAsso's token are POSTs that are safe to
+    repeat); 4xx answers are final. Between attempts: immediate, then 2 × base delay + jitter (urllib3
+    waits nothing before the first retry), or the platform's Retry-After, bounded."""
     base_delay = getattr(settings, "FUNDING_RETRY_BASE_DELAY", 0.5)
-    last_error = None
-    for attempt in range(MAX_ATTEMPTS):
-        if attempt:
-            time.sleep(base_delay * 2 ** (attempt - 1) + random.uniform(0, base_delay))  # noqa: S311 (jitter)
+    return Retry(
+        total=MAX_ATTEMPTS - 1,
+        status_forcelist=range(500, 600),
+        allowed_methods=RETRIED_METHODS,
+        backoff_factor=base_delay,
+        backoff_jitter=base_delay,
+        respect_retry_after_header=True,
+        retry_after_max=RETRY_AFTER_MAX,
+        raise_on_status=False,  # the last 5xx answer comes back, to be reported as such
+    )
+
+
+def _unreachable(error):
+    """The message for a network error. Once its retries are spent, a read timeout reaches us as a
+    ConnectionError wrapping urllib3's MaxRetryError: it is still named ReadTimeout, as before."""
+    reason = getattr(error.args[0] if error.args else None, "reason", None)
+    name = "ReadTimeout" if isinstance(reason, ReadTimeoutError) else type(error).__name__
+    return _("Plateforme injoignable (%(error)s).") % {"error": name}
+
+
+def http_request(method, url, **kwargs):
+    """One HTTP call with timeouts and at most three attempts (see ``_retry``); 4xx answers are
+    final. Returns the response or raises ProviderError."""
+    with requests.Session() as session:  # one per call, as requests.request() does: settings are read now
+        adapter = HTTPAdapter(max_retries=_retry())
+        session.mount("http://", adapter)
+        session.mount("https://", adapter)
         try:
-            response = requests.request(method, url, timeout=_timeouts(), **kwargs)
+            response = session.request(method, url, timeout=_timeouts(), **kwargs)
         except requests.RequestException as error:
-            last_error = _("Plateforme injoignable (%(error)s).") % {"error": type(error).__name__}
-            continue
-        if response.status_code >= 500:
-            last_error = _("La plateforme répond une erreur %(status)s.") % {"status": response.status_code}
-            continue
-        if response.status_code >= 400:
-            raise ProviderError(_("La plateforme refuse la demande (%(status)s).") % {"status": response.status_code})
-        return response
-    raise ProviderError(last_error)
+            raise ProviderError(_unreachable(error)) from None
+    if response.status_code >= 500:
+        raise ProviderError(_("La plateforme répond une erreur %(status)s.") % {"status": response.status_code})
+    if response.status_code >= 400:
+        raise ProviderError(_("La plateforme refuse la demande (%(status)s).") % {"status": response.status_code})
+    return response
 
 
 def json_of(response):

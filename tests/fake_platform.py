@@ -1,7 +1,7 @@
 """A fake crowdfunding platform on loopback, started by the tests themselves.
 
 Each path answers as configured: JSON like the documented APIs, or a hang, a 500, malformed
-JSON. It records every request (method, path, headers, body) so tests can count attempts."""
+JSON, a status with headers. It records every request (method, path, headers, body) so tests can count attempts."""
 
 import json
 import threading
@@ -45,17 +45,20 @@ class FakePlatform:
                     self._send(200, {})
                 elif mode == "malformed":
                     self._send_raw(200, b'{"amount_raised": 12,,,')
-                elif mode == "status":
-                    self._send(payload, {"error": "boom"})
+                elif mode == "status":  # payload: a status, or (status, {header: value})
+                    status, headers = payload if isinstance(payload, tuple) else (payload, {})
+                    self._send(status, {"error": "boom"}, headers)
                 else:
                     self._send(200, payload)
 
-            def _send(self, status, payload):
-                self._send_raw(status, json.dumps(payload).encode())
+            def _send(self, status, payload, headers=None):
+                self._send_raw(status, json.dumps(payload).encode(), headers)
 
-            def _send_raw(self, status, raw):
+            def _send_raw(self, status, raw, headers=None):
                 try:
                     self.send_response(status)
+                    for name, value in (headers or {}).items():
+                        self.send_header(name, value)
                     self.send_header("Content-Type", "application/json")
                     self.send_header("Content-Length", str(len(raw)))
                     self.end_headers()

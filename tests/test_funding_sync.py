@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 import pytest
-import requests
+from urllib3.connectionpool import HTTPConnectionPool
 
 from funding import providers
 from funding.figures import record_figures
@@ -47,14 +47,16 @@ def platform():
 
 @pytest.fixture
 def timeouts_seen(monkeypatch):
+    """(connect, read) timeouts of every attempt: urllib3 makes the retries, calling urlopen again."""
     seen = []
-    original = requests.request
+    original = HTTPConnectionPool.urlopen
 
-    def recording(method, url, **kwargs):
-        seen.append(kwargs.get("timeout"))
-        return original(method, url, **kwargs)
+    def recording(pool, method, url, *args, **kwargs):
+        timeout = kwargs["timeout"]
+        seen.append((timeout.connect_timeout, timeout.read_timeout))
+        return original(pool, method, url, *args, **kwargs)
 
-    monkeypatch.setattr(providers.requests, "request", recording)
+    monkeypatch.setattr(HTTPConnectionPool, "urlopen", recording)
     return seen
 
 
@@ -165,6 +167,74 @@ def test_bad_answers_keep_the_last_good_figures_and_record_the_error(
 
 def test_real_timeouts_are_within_the_limits():
     assert providers.CONNECT_TIMEOUT <= 5 and providers.READ_TIMEOUT <= 10 and providers.MAX_ATTEMPTS == 3
+
+
+KKBB_PROJECT = {"data": {"project": {"collectedAmount": {"cents": 611050, "currency": "EUR"}, "collectedCount": 95}}}
+
+
+@pytest.mark.parametrize(("mode", "payload", "message"), [("hang", 2, "injoignable"), ("status", 502, "502")])
+def test_the_graphql_post_is_retried_like_a_get(platform, timeouts_seen, mode, payload, message):
+    platform.route("POST", "/graphql", mode=mode, payload=payload)
+    campaign = FundingCampaignFactory(platform="kisskissbankbank", external_id="palettes")
+    assert not sync_campaign(campaign)
+    assert message in campaign.last_sync_error
+    assert len(platform.hits("POST", "/graphql")) == 3
+    assert timeouts_seen == [TIMEOUTS] * 3
+
+
+def test_a_platform_that_recovers_within_the_attempts_is_synced(platform):
+    answers = iter([("status", 503), ("hang", 2), ("json", KKBB_PROJECT)])
+    platform.routes[("POST", "/graphql")] = lambda path, body: next(answers)
+    campaign = FundingCampaignFactory(platform="kisskissbankbank", external_id="palettes")
+    assert sync_campaign(campaign)
+    campaign.refresh_from_db()
+    assert (campaign.raised, campaign.donors) == (Decimal("6110.50"), 95)
+    assert len(platform.hits("POST", "/graphql")) == 3
+
+
+@pytest.mark.parametrize(
+    ("mode", "payload", "expected"),
+    [
+        ("hang", 2, "Plateforme injoignable (ReadTimeout)."),
+        ("status", 500, "La plateforme répond une erreur 500."),
+        ("status", 403, "La plateforme refuse la demande (403)."),
+    ],
+)
+def test_messages_after_the_last_attempt_are_unchanged(platform, mode, payload, expected):
+    platform.route("GET", "/v1/projects/palettes", mode=mode, payload=payload)
+    with pytest.raises(providers.ProviderError) as raised:
+        providers.http_request("GET", platform.url + "/v1/projects/palettes")
+    assert str(raised.value) == expected
+
+
+def test_a_refused_connection_is_retried_then_reported(platform, timeouts_seen):
+    url = platform.url
+    platform.__exit__()  # nothing listens on the port any more
+    with pytest.raises(providers.ProviderError) as raised:
+        providers.http_request("GET", url + "/v1/projects/palettes")
+    assert str(raised.value) == "Plateforme injoignable (ConnectionError)."
+    assert len(timeouts_seen) == 3
+
+
+def test_backoff_waits_twice_the_base_delay_plus_jitter_before_the_third_attempt(platform, monkeypatch):
+    platform.route("GET", "/v1/projects/palettes", mode="status", payload=500)
+    waits = []
+    monkeypatch.setattr("urllib3.util.retry.time.sleep", waits.append)
+    with override_settings(FUNDING_RETRY_BASE_DELAY=0.5), pytest.raises(providers.ProviderError):
+        providers.http_request("GET", platform.url + "/v1/projects/palettes")
+    # urllib3 retries at once the first time; then 2 × 0.5 s plus up to 0.5 s of jitter.
+    assert len(platform.hits("GET", "/v1/projects/palettes")) == 3
+    assert len(waits) == 1 and 1.0 <= waits[0] <= 1.5
+
+
+def test_retry_after_is_followed_but_bounded(platform, monkeypatch):
+    platform.route("GET", "/v1/projects/palettes", mode="status", payload=(503, {"Retry-After": "3600"}))
+    waits = []
+    monkeypatch.setattr("urllib3.util.retry.time.sleep", waits.append)
+    with pytest.raises(providers.ProviderError) as raised:
+        providers.http_request("GET", platform.url + "/v1/projects/palettes")
+    assert str(raised.value) == "La plateforme répond une erreur 503."
+    assert waits == [providers.RETRY_AFTER_MAX] * 2
 
 
 def test_a_lower_amount_is_recorded_as_a_refund(platform):
