@@ -389,3 +389,31 @@ def test_share_images_say_what_the_amount_is(monkeypatch, site_tree):
     share_image._draw(live)
     assert any("promis" in text for text in drawn)
     assert share_image.fingerprint(missed) != share_image.fingerprint(live)
+
+
+# --- the officers' screens ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["synced", "manual", "ended", "new"])
+def test_the_campaign_screens_open_for_an_officer(client, partner_tree, kind):
+    """A regression guard: a landed change once broke the campaign edit screen unnoticed."""
+    client.force_login(partner_tree["officer"])
+    if kind == "new":
+        url = reverse("wagtailsnippets_funding_fundingcampaign:add")
+    else:
+        campaign = {
+            "synced": lambda: FundingCampaignFactory(platform="ulule", external_id="x"),
+            "manual": lambda: FundingCampaignFactory(external_id=""),
+            "ended": lambda: with_figures(ended(), "4320", 61, at=PAST_START),
+        }[kind]()
+        url = reverse("wagtailsnippets_funding_fundingcampaign:edit", args=[campaign.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="funding_model"' in html and 'name="correction_reason"' in html
+    if kind != "new":
+        assert "Historique des chiffres" in html
+    if kind == "synced":
+        assert "Synchroniser maintenant" in html and "Dernier contact réussi avec la plateforme" in html
+    listing = client.get(reverse("wagtailsnippets_funding_fundingcampaign:list"))
+    assert listing.status_code == 200 and "Modèle de financement" in listing.content.decode()
