@@ -20,7 +20,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.blocks import BaseStreamBlock
+from home.blocks import BaseStreamBlock, stream_texts
 from home.models import BaseIndexPage, BasePage, absolute_url, localized_live
 from partners.models import PartnerPage
 
@@ -417,6 +417,12 @@ class CallPage(BasePage):
         verbose_name = _("appel à projets")
         verbose_name_plural = _("appels à projets")
 
+    def card_summary(self):
+        return self.summary
+
+    def search_texts(self):
+        return [*super().search_texts(), *stream_texts(self.body)]
+
     # --- timeline ------------------------------------------------------
 
     def sorted_phases(self):
@@ -661,6 +667,15 @@ class LaureatePage(BasePage):
     class Meta:
         verbose_name = _("lauréat")
         verbose_name_plural = _("lauréats")
+
+    def card_summary(self):
+        return self.pitch
+
+    def card_image(self):
+        return self.hero_image
+
+    def search_texts(self):
+        return [*super().search_texts(), self.makers, *stream_texts(self.story)]
 
     def clean(self):
         super().clean()

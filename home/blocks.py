@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
+from .text import plain_text
+
 # Body text never gets an h1 (the page title is the only one) nor raw HTML.
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -199,3 +201,20 @@ class BaseStreamBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     funding_progress = FundingProgressBlock()
     programme_results = ProgrammeResultsBlock()
+
+
+# The blocks that hold running text, and which of their values are words (None: the value itself).
+TEXT_BLOCKS = {"paragraph": None, "heading": ("text",), "quote": ("quote", "attribution")}
+
+
+def stream_texts(stream):
+    """The words of a stream's text blocks, one plain-text string per block, in order. Read from
+    the stored data, without building the blocks (search excerpts call it for every result)."""
+    texts = []
+    for block in stream.raw_data if stream else []:
+        if block.get("type") not in TEXT_BLOCKS:
+            continue
+        keys, value = TEXT_BLOCKS[block["type"]], block.get("value") or ""
+        parts = [value] if keys is None else [value.get(key) or "" for key in keys]
+        texts.append(plain_text(" ".join(str(part) for part in parts)))
+    return texts

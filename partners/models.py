@@ -10,7 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import BaseStreamBlock
+from home.blocks import BaseStreamBlock, stream_texts
 from home.models import BaseIndexPage, BasePage, filled_links
 
 
@@ -130,6 +130,18 @@ class PartnerPage(BasePage):
     class Meta:
         verbose_name = _("partenaire")
         verbose_name_plural = _("partenaires")
+
+    def card_summary(self):
+        return self.short_description
+
+    def card_image(self):
+        return self.logo
+
+    def card_image_alt(self):
+        return self.logo_alt or super().card_image_alt()
+
+    def search_texts(self):
+        return [*super().search_texts(), *stream_texts(self.body)]
 
     def clean(self):
         super().clean()
