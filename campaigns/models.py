@@ -369,7 +369,7 @@ class CallPage(BasePage):
     edition_year = models.PositiveSmallIntegerField(_("édition (année)"))
     theme = models.CharField(_("thème"), max_length=200, blank=True)
     summary = models.TextField(_("résumé"))
-    body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"), blank=True)
+    body = StreamField(BaseStreamBlock, verbose_name=_("contenu"), blank=True)
     eligibility = RichTextField(
         _("conditions d'éligibilité"), features=["bold", "italic", "ul", "ol", "link"], blank=True
     )
@@ -620,7 +620,7 @@ class LaureatePage(BasePage):
     )
     commune = models.CharField(_("commune"), max_length=100, blank=True)
     pitch = models.TextField(_("pitch"), max_length=400, help_text=_("Le projet en deux ou trois phrases."))
-    story = StreamField(BaseStreamBlock(), verbose_name=_("histoire du projet"), blank=True)
+    story = StreamField(BaseStreamBlock, verbose_name=_("histoire du projet"), blank=True)
     tags = ClusterTaggableManager(through=LaureateTag, blank=True, verbose_name=_("thèmes"))
     hero_image = models.ForeignKey(
         "wagtailimages.Image",

@@ -6,6 +6,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.blocks import STREAM_BLOCKS_HOOK
+
+from .blocks import stream_blocks
 from .forms import FundingCampaignForm
 from .funding import views
 from .funding.admin_views import sync_now
@@ -57,3 +60,7 @@ def register_funding_urls():
         path("collectes/<int:pk>/synchroniser/", sync_now, name="campaigns_sync_now"),
         path("collectes/import-csv/", views.csv_import, name="campaigns_csv_import"),
     ]
+
+
+# The progress and results blocks, offered in every page body (see home.blocks).
+hooks.register(STREAM_BLOCKS_HOOK, stream_blocks)

@@ -192,7 +192,7 @@ class HomePage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"), blank=True)
+    body = StreamField(BaseStreamBlock, verbose_name=_("contenu"), blank=True)
 
     content_panels = [
         *Page.content_panels,
@@ -247,7 +247,7 @@ class ContentPage(BasePage):
     """A plain page for legal notices, the accessibility statement and the like."""
 
     intro = models.TextField(_("chapeau"), blank=True)
-    body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"), blank=True)
+    body = StreamField(BaseStreamBlock, verbose_name=_("contenu"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [

@@ -125,7 +125,7 @@ class NewsPage(BasePage):
         help_text=_("Ce que montre l'image. Obligatoire si une image est choisie."),
     )
     intro = models.TextField(_("chapeau"), max_length=500)
-    body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"), blank=True)
+    body = StreamField(BaseStreamBlock, verbose_name=_("contenu"), blank=True)
     pinned = models.BooleanField(
         _("épinglée sur l'accueil"),
         default=False,

@@ -81,7 +81,7 @@ class PartnerPage(BasePage):
         help_text=_("Ce que dit le logo, en général le nom du partenaire. Obligatoire si un logo est choisi."),
     )
     short_description = models.TextField(_("description courte"), max_length=500)
-    body = StreamField(BaseStreamBlock(), verbose_name=_("présentation"), blank=True)
+    body = StreamField(BaseStreamBlock, verbose_name=_("présentation"), blank=True)
     website = models.URLField(_("site web"), blank=True)
     contact_email = models.EmailField(_("courriel public"), blank=True)
     contact_phone = models.CharField(_("téléphone public"), max_length=30, blank=True)
