@@ -9,11 +9,10 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
+from home.languages import language_codes, regional_locale
 from home.models import BasePage, absolute_url, image_meta
 
 register = template.Library()
-
-OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
 
 def json_ld(data):
@@ -30,8 +29,8 @@ def page_meta(context):
     language = translation.get_language() or settings.LANGUAGE_CODE
     data = {
         "site_name": getattr(site_settings, "organisation_name", "") or "",
-        "og_locale": OG_LOCALES.get(language, "fr_FR"),
-        "og_alternate_locales": [code for lang, code in OG_LOCALES.items() if lang != language],
+        "og_locale": regional_locale(language),
+        "og_alternate_locales": [regional_locale(code) for code in language_codes() if code != language],
     }
     if not isinstance(page, BasePage) or request is None:
         # Not a page of ours (a Django view, an error page): no page metadata to describe.
