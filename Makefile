@@ -44,9 +44,15 @@ demo: migrate messages ## Load the demo content (idempotent)
 run: demo ## Install, migrate, load demo content and serve on http://127.0.0.1:8000
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-lint: install-dev ## Ruff lint and format check
+lint: install-dev ## Ruff lint and format check, template indentation check (djhtml)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check templates
+
+format: install-dev ## Fix what lint reports: ruff fixes and format, template indentation
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djhtml templates
 
 test: install-dev lint ## Lint, check migrations, run the whole test suite
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run --noinput
@@ -66,4 +72,4 @@ serve-prod: install messages ## Serve with gunicorn and production settings (nee
 clean: ## Remove the venv, the SQLite database, media and collected static files
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache
 
-.PHONY: help install install-dev messages makemessages migrate demo run lint test test-browser serve-prod clean
+.PHONY: help install install-dev messages makemessages migrate demo run lint format test test-browser serve-prod clean

@@ -2,24 +2,17 @@
 
 from decimal import Decimal
 
-from django.utils import translation
-
 from babel import Locale
 from babel.numbers import format_currency, format_decimal, format_percent
 
-BABEL_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
-
-
-def babel_locale(language=None):
-    code = (language or translation.get_language() or "fr").split("-")[0]
-    return BABEL_LOCALES.get(code, "fr_FR")
+from home.languages import regional_locale
 
 
 def format_money(amount, currency="EUR", language=None):
     """Whole amounts without decimals (the usual way to show a collection), cents otherwise."""
     if amount is None:
         return ""
-    locale = babel_locale(language)
+    locale = regional_locale(language)
     amount = Decimal(amount)
     pattern = Locale.parse(locale).currency_formats["standard"].pattern
     if amount == amount.to_integral_value():
@@ -28,9 +21,9 @@ def format_money(amount, currency="EUR", language=None):
 
 
 def format_count(value, language=None):
-    return format_decimal(value or 0, format="#,##0", locale=babel_locale(language))
+    return format_decimal(value or 0, format="#,##0", locale=regional_locale(language))
 
 
 def format_percentage(percent, language=None):
     """``percent`` in hundreds (122 for 122 %), rounded to a whole number, never clamped."""
-    return format_percent(Decimal(percent) / 100, locale=babel_locale(language))
+    return format_percent(Decimal(percent) / 100, locale=regional_locale(language))

@@ -14,7 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.blocks import BaseStreamBlock
+from home.blocks import BaseStreamBlock, stream_texts
 from home.models import BaseIndexPage, BasePage, absolute_url, localized_live
 from partners.models import PartnerPage
 
@@ -106,7 +106,7 @@ class CallPage(BasePage):
     edition_year = models.PositiveSmallIntegerField(_("édition (année)"))
     theme = models.CharField(_("thème"), max_length=200, blank=True)
     summary = models.TextField(_("résumé"))
-    body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"), blank=True)
+    body = StreamField(BaseStreamBlock, verbose_name=_("contenu"), blank=True)
     eligibility = RichTextField(
         _("conditions d'éligibilité"), features=["bold", "italic", "ul", "ol", "link"], blank=True
     )
@@ -153,6 +153,12 @@ class CallPage(BasePage):
     class Meta:
         verbose_name = _("appel à projets")
         verbose_name_plural = _("appels à projets")
+
+    def card_summary(self):
+        return self.summary
+
+    def search_texts(self):
+        return [*super().search_texts(), *stream_texts(self.body)]
 
     # --- timeline ------------------------------------------------------
 
@@ -300,7 +306,7 @@ class LaureatePage(BasePage):
     )
     commune = models.CharField(_("commune"), max_length=100, blank=True)
     pitch = models.TextField(_("pitch"), max_length=400, help_text=_("Le projet en deux ou trois phrases."))
-    story = StreamField(BaseStreamBlock(), verbose_name=_("histoire du projet"), blank=True)
+    story = StreamField(BaseStreamBlock, verbose_name=_("histoire du projet"), blank=True)
     tags = ClusterTaggableManager(through=LaureateTag, blank=True, verbose_name=_("thèmes"))
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -347,6 +353,15 @@ class LaureatePage(BasePage):
     class Meta:
         verbose_name = _("lauréat")
         verbose_name_plural = _("lauréats")
+
+    def card_summary(self):
+        return self.pitch
+
+    def card_image(self):
+        return self.hero_image
+
+    def search_texts(self):
+        return [*super().search_texts(), self.makers, *stream_texts(self.story)]
 
     def clean(self):
         super().clean()

@@ -1,13 +1,24 @@
-"""The shared StreamField vocabulary. Every page body uses ``BaseStreamBlock``;
-later apps extend it by subclassing, so editors meet the same blocks everywhere."""
+"""The shared StreamField vocabulary. Every page body uses ``BaseStreamBlock``, so editors meet
+the same blocks everywhere.
+
+Apps above ``home`` add their own blocks to it through a Wagtail hook instead of being imported
+here (``home`` knows nothing of campaigns): a function registered under ``STREAM_BLOCKS_HOOK`` in
+the app's ``wagtail_hooks.py`` returns ``(name, block)`` pairs, which every ``BaseStreamBlock``
+appends after the shared blocks when it is built. Page models therefore pass the class, not an
+instance, to ``StreamField``: Wagtail builds the block on first use, once the apps are loaded and
+every hook is registered. (Built before the apps are loaded, the block fails loudly rather than
+silently lacking the contributed blocks.) The contributed blocks are ordinary StructBlocks, so
+migrations serialise them exactly as if they were declared here."""
 
 import re
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from wagtail import blocks
+from wagtail import blocks, hooks
 from wagtail.images.blocks import ImageBlock
+
+from .text import plain_text
 
 # Body text never gets an h1 (the page title is the only one) nor raw HTML.
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -157,32 +168,14 @@ class KeyFiguresBlock(blocks.StructBlock):
         group = _("Texte")
 
 
-class FundingProgressBlock(blocks.StructBlock):
-    """A laureate's donation progress. The page type is named by string so that
-    ``home`` never imports ``campaigns``; the template uses the campaigns tags."""
-
-    laureate = blocks.PageChooserBlock(label=_("Lauréat"), page_type="campaigns.LaureatePage")
-
-    class Meta:
-        icon = "pick"
-        label = _("Progression d'une collecte")
-        template = "blocks/funding_progress_block.html"
-        description = _("Montant collecté, objectif, contributeurs et jours restants d'un lauréat.")
-        group = _("Collectes")
-
-
-class ProgrammeResultsBlock(blocks.StructBlock):
-    call = blocks.PageChooserBlock(label=_("Appel à projets"), page_type="campaigns.CallPage")
-
-    class Meta:
-        icon = "table"
-        label = _("Résultats du programme")
-        template = "blocks/programme_results_block.html"
-        description = _("Candidatures, lauréats, collectes réussies, total collecté et contributeurs d'un appel.")
-        group = _("Collectes")
+# Name of the Wagtail hook through which higher apps contribute blocks to every page body.
+STREAM_BLOCKS_HOOK = "portal_register_stream_blocks"
 
 
 class BaseStreamBlock(blocks.StreamBlock):
+    """Every page body's blocks: the shared ones declared here, then those contributed by other
+    apps through ``STREAM_BLOCKS_HOOK`` (see the module docstring)."""
+
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
         features=RICH_TEXT_FEATURES,
@@ -197,5 +190,24 @@ class BaseStreamBlock(blocks.StreamBlock):
     video = VideoBlock()
     key_figures = KeyFiguresBlock()
     call_to_action = CallToActionBlock()
-    funding_progress = FundingProgressBlock()
-    programme_results = ProgrammeResultsBlock()
+
+    def __init__(self, local_blocks=None, **kwargs):
+        contributed = [pair for hook in hooks.get_hooks(STREAM_BLOCKS_HOOK) for pair in hook()]
+        super().__init__([*contributed, *(local_blocks or [])], **kwargs)
+
+
+# The blocks that hold running text, and which of their values are words (None: the value itself).
+TEXT_BLOCKS = {"paragraph": None, "heading": ("text",), "quote": ("quote", "attribution")}
+
+
+def stream_texts(stream):
+    """The words of a stream's text blocks, one plain-text string per block, in order. Read from
+    the stored data, without building the blocks (search excerpts call it for every result)."""
+    texts = []
+    for block in stream.raw_data if stream else []:
+        if block.get("type") not in TEXT_BLOCKS:
+            continue
+        keys, value = TEXT_BLOCKS[block["type"]], block.get("value") or ""
+        parts = [value] if keys is None else [value.get(key) or "" for key in keys]
+        texts.append(plain_text(" ".join(str(part) for part in parts)))
+    return texts

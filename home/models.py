@@ -3,7 +3,6 @@ from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import translation
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +12,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
-from .blocks import BaseStreamBlock
+from .blocks import BaseStreamBlock, stream_texts
+from .text import plain_text
 
 
 def filled_links(instance, field_names):
@@ -70,7 +70,18 @@ def localized_live(model, translation_keys):
 
 
 class BasePage(Page):
-    """Every public page type inherits from this: shared SEO and social fields."""
+    """Every public page type inherits from this: shared SEO and social fields, and the small
+    interface through which cards, search results, the meta description and social previews
+    read any page without knowing its type's fields:
+
+    - ``card_summary()``: what the page is about, as plain text, not truncated;
+    - ``card_image()``: the image that stands for the page (cards, social previews), or None,
+      and ``card_image_alt()``: what that image shows;
+    - ``search_texts()``: the plain-text pieces, in reading order, a search result may quote;
+    - ``structured_data(request)`` and ``og_type``: JSON-LD and the Open Graph type.
+
+    The defaults suit a page with none of these; every page type answers for its own fields
+    (``tests/test_page_interface.py`` checks that each one does)."""
 
     social_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -93,33 +104,51 @@ class BasePage(Page):
 
     # Open Graph type; news pages are articles.
     og_type = "website"
+    META_DESCRIPTION_LENGTH = 200
 
     class Meta:
         abstract = True
 
-    @property
-    def meta_description(self):
-        """The search description, else the page's own summary field, as plain text."""
-        if self.search_description:
-            return self.search_description
-        for name in ("intro", "summary", "pitch", "short_description", "hero_title"):
-            value = getattr(self, name, "")
-            if value:
-                return Truncator(strip_tags(str(value))).chars(200)
+    # --- the interface every page type answers ---------------------------
+
+    def card_summary(self):
+        """What the page is about, in plain text (cards truncate it themselves)."""
         return ""
 
+    def card_image(self):
+        """The image that stands for the page, or None."""
+        return None
+
+    def card_image_alt(self):
+        """What ``card_image()`` shows, for those who cannot see it."""
+        image = self.card_image()
+        return image.default_alt_text if image else ""
+
+    def search_texts(self):
+        """Plain-text pieces, in reading order, that a search result may quote."""
+        return [self.search_description, self.card_summary()]
+
+    # --- built on it ------------------------------------------------------
+
     @property
-    def meta_image(self):
-        return self.social_image or getattr(self, "hero_image", None) or getattr(self, "logo", None)
+    def meta_description(self):
+        """The search description, else the page's summary, as plain text."""
+        return self.search_description or Truncator(self.card_summary()).chars(self.META_DESCRIPTION_LENGTH)
 
     def social_image_meta(self, request):
         """The picture social networks show for this page: {url, width, height, alt} or None.
 
-        Page types may override it (laureates show a generated card with their figures)."""
-        image = self.meta_image
+        An image chosen for sharing wins, else the page's card image. Page types may override
+        it (laureates show a generated card with their figures)."""
+        if self.social_image_id:
+            image = self.social_image
+            alt = image.default_alt_text
+        else:
+            image = self.card_image()
+            alt = self.card_image_alt() if image else ""
         if image is None:
             return None
-        return image_meta(image, request, getattr(self, "hero_alt", "") or image.default_alt_text or self.title)
+        return image_meta(image, request, alt or self.title)
 
     def structured_data(self, request):
         """JSON-LD objects describing this page (schema.org); none by default."""
@@ -138,6 +167,9 @@ class BaseIndexPage(BasePage):
 
     class Meta:
         abstract = True
+
+    def card_summary(self):
+        return self.intro
 
 
 class HomePage(BasePage):
@@ -160,7 +192,7 @@ class HomePage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"), blank=True)
+    body = StreamField(BaseStreamBlock, verbose_name=_("contenu"), blank=True)
 
     content_panels = [
         *Page.content_panels,
@@ -177,6 +209,15 @@ class HomePage(BasePage):
     search_fields = [*Page.search_fields, index.SearchField("hero_title"), index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
+
+    def card_summary(self):
+        return plain_text(self.intro) or self.hero_title
+
+    def card_image(self):
+        return self.hero_image
+
+    def search_texts(self):
+        return [self.search_description, plain_text(self.intro), self.hero_title, *stream_texts(self.body)]
 
     def structured_data(self, request):
         site_settings = SiteSettings.for_request(request)
@@ -206,7 +247,7 @@ class ContentPage(BasePage):
     """A plain page for legal notices, the accessibility statement and the like."""
 
     intro = models.TextField(_("chapeau"), blank=True)
-    body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"), blank=True)
+    body = StreamField(BaseStreamBlock, verbose_name=_("contenu"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [
@@ -218,6 +259,12 @@ class ContentPage(BasePage):
 
     parent_page_types = ["home.HomePage", "home.ContentPage"]
     subpage_types = ["home.ContentPage"]
+
+    def card_summary(self):
+        return self.intro
+
+    def search_texts(self):
+        return [*super().search_texts(), *stream_texts(self.body)]
 
     class Meta:
         verbose_name = _("page de contenu")

@@ -16,7 +16,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from campaigns.models import CallPage, LaureatePage
-from home.blocks import BaseStreamBlock
+from home.blocks import BaseStreamBlock, stream_texts
 from home.models import BaseIndexPage, BasePage, absolute_url, localized_live
 from partners.models import PartnerPage
 
@@ -125,7 +125,7 @@ class NewsPage(BasePage):
         help_text=_("Ce que montre l'image. Obligatoire si une image est choisie."),
     )
     intro = models.TextField(_("chapeau"), max_length=500)
-    body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"), blank=True)
+    body = StreamField(BaseStreamBlock, verbose_name=_("contenu"), blank=True)
     pinned = models.BooleanField(
         _("épinglée sur l'accueil"),
         default=False,
@@ -176,9 +176,17 @@ class NewsPage(BasePage):
         if self.hero_image_id and not self.hero_alt.strip():
             raise ValidationError({"hero_alt": _("Décrivez l'image : ce texte la remplace pour qui ne la voit pas.")})
 
-    @property
-    def meta_description(self):
-        return self.search_description or self.intro
+    def card_summary(self):
+        return self.intro
+
+    def card_image(self):
+        return self.hero_image
+
+    def card_image_alt(self):
+        return self.hero_alt or super().card_image_alt()
+
+    def search_texts(self):
+        return [*super().search_texts(), *stream_texts(self.body)]
 
     def structured_data(self, request):
         article = {

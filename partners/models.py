@@ -10,7 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import BaseStreamBlock
+from home.blocks import BaseStreamBlock, stream_texts
 from home.models import BaseIndexPage, BasePage, filled_links
 
 
@@ -81,7 +81,7 @@ class PartnerPage(BasePage):
         help_text=_("Ce que dit le logo, en général le nom du partenaire. Obligatoire si un logo est choisi."),
     )
     short_description = models.TextField(_("description courte"), max_length=500)
-    body = StreamField(BaseStreamBlock(), verbose_name=_("présentation"), blank=True)
+    body = StreamField(BaseStreamBlock, verbose_name=_("présentation"), blank=True)
     website = models.URLField(_("site web"), blank=True)
     contact_email = models.EmailField(_("courriel public"), blank=True)
     contact_phone = models.CharField(_("téléphone public"), max_length=30, blank=True)
@@ -130,6 +130,18 @@ class PartnerPage(BasePage):
     class Meta:
         verbose_name = _("partenaire")
         verbose_name_plural = _("partenaires")
+
+    def card_summary(self):
+        return self.short_description
+
+    def card_image(self):
+        return self.logo
+
+    def card_image_alt(self):
+        return self.logo_alt or super().card_image_alt()
+
+    def search_texts(self):
+        return [*super().search_texts(), *stream_texts(self.body)]
 
     def clean(self):
         super().clean()

@@ -9,11 +9,11 @@ from django.utils.safestring import mark_safe
 
 from wagtail.search.backends import get_search_backend
 
+from home.models import BasePage
+
 MAX_QUERY_LENGTH = 200
 MAX_HITS = 300  # nobody reads past this; it keeps every search bounded
 EXCERPT_LENGTH = 220
-TEXT_FIELDS = ("search_description", "intro", "summary", "pitch", "short_description", "makers", "hero_title")
-STREAM_FIELDS = ("body", "story")
 
 
 def clean_query(raw):
@@ -62,15 +62,9 @@ def _fold(text):
 
 
 def page_text(page):
-    parts = [str(getattr(page, name, "") or "") for name in TEXT_FIELDS]
-    for name in STREAM_FIELDS:
-        stream = getattr(page, name, None)
-        if stream is None:
-            continue
-        for block in stream.raw_data:
-            if block.get("type") in ("paragraph", "heading", "quote"):
-                value = block.get("value")
-                parts.append(value if isinstance(value, str) else " ".join(str(v) for v in value.values()))
+    """The words a result may quote, from the page's own ``search_texts()``. Tags typed into
+    plain-text fields are dropped too: an excerpt never shows markup."""
+    parts = page.search_texts() if isinstance(page, BasePage) else [page.search_description]
     return " ".join(" ".join(strip_tags(part).split()) for part in parts if part)
 
 

@@ -106,14 +106,14 @@ def test_share_image_is_a_1200_by_630_png_with_a_bar_that_stops_at_the_goal(laur
     assert share.fingerprint[:16] in share.file.name
     bar_left, bar_right = share_image.MARGIN, 1200 - share_image.MARGIN
     middle = (bar_left + bar_right) // 2
-    assert image.getpixel((bar_left + 20, BAR_Y)) == share_image.YELLOW
-    assert image.getpixel((middle, BAR_Y)) == share_image.BLUE_DARK  # 20 %: the middle is empty
+    assert image.getpixel((bar_left + 20, BAR_Y)) == share_image.palette()["bar"]
+    assert image.getpixel((middle, BAR_Y)) == share_image.palette()["track"]  # 20 %: the middle is empty
 
     record_figures(campaign, raised=Decimal("6100"), donors=98, source="manual")  # 122 %
     image = picture(share_image.refresh(laureate))
-    assert image.getpixel((middle, BAR_Y)) == share_image.YELLOW
-    assert image.getpixel((bar_right - 20, BAR_Y)) == share_image.YELLOW
-    assert image.getpixel((bar_right + 10, BAR_Y)) == share_image.BLUE  # the bar stops at 100 %
+    assert image.getpixel((middle, BAR_Y)) == share_image.palette()["bar"]
+    assert image.getpixel((bar_right - 20, BAR_Y)) == share_image.palette()["bar"]
+    assert image.getpixel((bar_right + 10, BAR_Y)) == share_image.palette()["background"]  # the bar stops at 100 %
 
 
 def test_hero_image_fills_the_left_of_the_picture(laureate):
@@ -122,7 +122,7 @@ def test_hero_image_fills_the_left_of_the_picture(laureate):
     image = picture(share_image.refresh(laureate))
     assert image.getpixel((10, 10))[0] > 200
     assert image.getpixel((10, 620))[0] > 200
-    assert image.getpixel((share_image.HERO_WIDTH + 10, 10)) == share_image.BLUE
+    assert image.getpixel((share_image.HERO_WIDTH + 10, 10)) == share_image.palette()["background"]
 
 
 def test_long_titles_are_cut_with_an_ellipsis():

@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from funding import platforms
 from funding.models import AmountKind, CampaignStatus, FiguresSource, FundingModel
+from home.languages import language_codes
 
 NULLABLE_STRING = {"type": ["string", "null"]}
 MONEY = {"type": "string", "pattern": r"^\d+\.\d{2}$", "description": "Exact amount, two decimals."}
@@ -23,15 +24,20 @@ def _object(properties, required=None):
     }
 
 
-SCHEMAS = {
-    "Error": _object({"error": {"type": "string", "description": "Why the request failed."}}),
-    "PageLink": _object(
+def _page_link():
+    """A page in one of the site's languages (read from settings at each call)."""
+    return _object(
         {
-            "language": {"type": "string", "enum": ["fr", "en"]},
+            "language": {"type": "string", "enum": language_codes()},
             "title": {"type": "string"},
             "url": {"type": "string", "format": "uri"},
         }
-    ),
+    )
+
+
+SCHEMAS = {
+    "Error": _object({"error": {"type": "string", "description": "Why the request failed."}}),
+    "PageLink": _page_link(),
     "CampaignFigures": _object(
         {
             "id": {"type": "integer"},
@@ -290,5 +296,6 @@ def openapi_document(request):
                 ],
             ),
         },
-        "components": {"schemas": SCHEMAS},
+        # PageLink again, at its place: the languages as settings give them now.
+        "components": {"schemas": {**SCHEMAS, "PageLink": _page_link()}},
     }

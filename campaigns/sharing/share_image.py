@@ -30,6 +30,7 @@ from campaigns.formatting import format_count, format_money, format_percentage
 from campaigns.models import LaureatePage
 from campaigns.sharing.models import LaureateShareImage
 from funding.models import AmountKind, CampaignStatus
+from home import theme
 from home.models import SiteSettings
 
 logger = logging.getLogger(__name__)
@@ -39,11 +40,6 @@ WIDTH, HEIGHT = LaureateShareImage.WIDTH, LaureateShareImage.HEIGHT
 LAYOUT_VERSION = 1
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-BLUE = (11, 79, 138)  # --color-primary: white text on it is 8.4:1
-BLUE_DARK = (7, 54, 89)  # --color-primary-dark: the bar's track, the badge's text (8.7:1 on YELLOW)
-WHITE = (255, 255, 255)
-PALE = (214, 230, 245)  # secondary text, 6.6:1 on BLUE
-YELLOW = (255, 209, 102)  # the bar and the "goal reached" badge, 5.8:1 against BLUE
 
 MARGIN = 64
 HERO_WIDTH = 470
@@ -52,6 +48,17 @@ TITLE_LINES = 3
 BAR_HEIGHT = 26
 BAR_BOTTOM = HEIGHT - MARGIN - 48
 TITLE_LEADING = 1.18
+
+
+def palette():
+    """The picture's colours, read from the site's colour tokens (home.theme) at each drawing."""
+    return {
+        "background": theme.rgb("primary"),
+        "track": theme.rgb("primary-dark"),  # the bar's track, the badge's text
+        "text": theme.rgb("on-primary"),
+        "secondary": theme.rgb("on-primary-muted"),
+        "bar": theme.rgb("signal"),  # the bar and the "goal reached" badge
+    }
 
 
 # --- what the picture shows ------------------------------------------------
@@ -89,6 +96,7 @@ def _content(page, hero=True):
         if image
         else None,
         "organisation": _organisation_name(page),
+        "palette": palette(),
     }
 
 
@@ -196,7 +204,7 @@ def _hero(page, size):
             centering = (focal.centroid_x / image.width, focal.centroid_y / image.height)
         if picture.mode != "RGB":
             picture = picture.convert("RGBA")
-            background = Image.new("RGB", picture.size, BLUE)
+            background = Image.new("RGB", picture.size, palette()["background"])
             background.paste(picture, mask=picture.getchannel("A"))
             picture = background
         return ImageOps.fit(picture, size, method=Image.Resampling.LANCZOS, centering=centering)
@@ -228,9 +236,12 @@ def _draw_progress(draw, x, width, campaign):
     raised = format_money(campaign.raised, campaign.currency)
     goal = format_money(campaign.goal, campaign.currency)
     sentence = str(AMOUNT_SENTENCES[campaign.amount_kind()]) % {"raised": raised, "goal": goal}
+    colours = palette()
     big, small = _fit(raised, width, (60, 52, 44, 36), bold=True), _font(28)
     space = small.getlength(" ")
-    segments = [(text, big if bold else small, WHITE if bold else PALE) for text, bold in _segments(sentence)]
+    segments = [
+        (text, big if bold else small, colours["text" if bold else "secondary"]) for text, bold in _segments(sentence)
+    ]
     one_line = sum(font.getlength(text) for text, font, _colour in segments) + space * (len(segments) - 1) <= width
 
     figures_baseline = HEIGHT - MARGIN
@@ -244,18 +255,18 @@ def _draw_progress(draw, x, width, campaign):
         (format_percentage(campaign.percent), _("de l'objectif")),
         (format_count(campaign.donors), ngettext("contributeur", "contributeurs", campaign.donors)),
     ):
-        draw.text((cursor, figures_baseline), number, font=numbers, fill=WHITE, anchor="ls")
+        draw.text((cursor, figures_baseline), number, font=numbers, fill=colours["text"], anchor="ls")
         cursor += numbers.getlength(number) + 10
-        draw.text((cursor, figures_baseline), label, font=labels, fill=PALE, anchor="ls")
+        draw.text((cursor, figures_baseline), label, font=labels, fill=colours["secondary"], anchor="ls")
         cursor += labels.getlength(label) + 44
 
     # The bar: the only thing that stops at 100 %.
     radius = (bar_bottom - bar_top) // 2
-    draw.rounded_rectangle((x, bar_top, x + width, bar_bottom), radius=radius, fill=BLUE_DARK)
+    draw.rounded_rectangle((x, bar_top, x + width, bar_bottom), radius=radius, fill=colours["track"])
     filled = round(width * campaign.bar_percent / 100)
     if filled:
         filled = max(filled, 2 * radius)  # a few percent still reads as a rounded bar
-        draw.rounded_rectangle((x, bar_top, x + filled, bar_bottom), radius=radius, fill=YELLOW)
+        draw.rounded_rectangle((x, bar_top, x + filled, bar_bottom), radius=radius, fill=colours["bar"])
 
     if one_line:
         cursor = x
@@ -274,7 +285,8 @@ def _draw_progress(draw, x, width, campaign):
 def _draw(page):
     """(PNG bytes, whether the hero image could be drawn) for ``page``, which must have a campaign."""
     campaign = page.campaign
-    canvas = Image.new("RGB", (WIDTH, HEIGHT), BLUE)
+    colours = palette()
+    canvas = Image.new("RGB", (WIDTH, HEIGHT), colours["background"])
     draw = ImageDraw.Draw(canvas)
     hero = _hero(page, (HERO_WIDTH, HEIGHT)) if page.hero_image_id else None
     left = MARGIN
@@ -294,19 +306,19 @@ def _draw(page):
             x, y = (32, 32) if hero is not None else (left + width - badge, top - 8)
             if hero is None:
                 room -= badge + 24
-            draw.rounded_rectangle((x, y, x + badge, y + 40), radius=20, fill=YELLOW)
-            draw.text((x + 16, y + 28), label, font=font, fill=BLUE_DARK, anchor="ls")
+            draw.rounded_rectangle((x, y, x + badge, y + 40), radius=20, fill=colours["bar"])
+            draw.text((x + 16, y + 28), label, font=font, fill=colours["track"], anchor="ls")
         organisation = _organisation_name(page)
         if organisation:
             font = _fit(organisation, room, (24, 21, 18))
             text = _wrap(organisation, font, room, 1)[0][0]
-            draw.text((left, top + 20), text, font=font, fill=PALE, anchor="ls")
-            draw.rectangle((left, top + 38, left + 56, top + 43), fill=YELLOW)
+            draw.text((left, top + 20), text, font=font, fill=colours["secondary"], anchor="ls")
+            draw.rectangle((left, top + 38, left + 56, top + 43), fill=colours["bar"])
             top += 76
         lines, size = _fit_title(page.title, width, block_top - 36 - top)
         font, leading = _font(size, bold=True), round(size * TITLE_LEADING)
         for number, line in enumerate(lines):
-            draw.text((left, top + size + number * leading), line, font=font, fill=WHITE, anchor="ls")
+            draw.text((left, top + size + number * leading), line, font=font, fill=colours["text"], anchor="ls")
     buffer = io.BytesIO()
     canvas.save(buffer, format="PNG", compress_level=6)
     return buffer.getvalue(), hero is not None or not page.hero_image_id

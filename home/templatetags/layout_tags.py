@@ -44,7 +44,7 @@ def language_links(context):
         url = target.get_url(request) if target else _non_page_url(request, code)
         if url is None:
             home = homes.get(code)
-            url = home.get_url(request) if home else ("/" if code == settings.LANGUAGE_CODE else f"/{code}/")
+            url = home.get_url(request) if home else fallback_home_url(code)
         links.append(
             {
                 "code": code,
@@ -56,6 +56,22 @@ def language_links(context):
             }
         )
     return links
+
+
+def fallback_home_url(code):
+    """Where the home page of ``code`` lives by convention: "/" for the default language, "/<code>/" else."""
+    return "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
+
+
+@register.simple_tag
+def home_url():
+    """The active language's home page address, without database (error pages)."""
+    return fallback_home_url(translation.get_language() or settings.LANGUAGE_CODE)
+
+
+@register.simple_tag
+def default_language():
+    return settings.LANGUAGE_CODE
 
 
 def _non_page_url(request, code):

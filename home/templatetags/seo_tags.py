@@ -1,5 +1,6 @@
 """What search engines and social networks read: description, canonical URL, Open Graph,
-Twitter card and JSON-LD, from the page's own fields with sensible fallbacks."""
+Twitter card and JSON-LD, from the interface every page type answers (``home.models.BasePage``)
+with the site's logo as the fallback image."""
 
 import json
 
@@ -8,11 +9,10 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from home.models import absolute_url, image_meta
+from home.languages import language_codes, regional_locale
+from home.models import BasePage, absolute_url, image_meta
 
 register = template.Library()
-
-OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
 
 def json_ld(data):
@@ -29,14 +29,14 @@ def page_meta(context):
     language = translation.get_language() or settings.LANGUAGE_CODE
     data = {
         "site_name": getattr(site_settings, "organisation_name", "") or "",
-        "og_locale": OG_LOCALES.get(language, "fr_FR"),
-        "og_alternate_locales": [code for lang, code in OG_LOCALES.items() if lang != language],
+        "og_locale": regional_locale(language),
+        "og_alternate_locales": [regional_locale(code) for code in language_codes() if code != language],
     }
-    if page is None or not hasattr(page, "get_url") or request is None:
+    if not isinstance(page, BasePage) or request is None:
+        # Not a page of ours (a Django view, an error page): no page metadata to describe.
         data["canonical"] = request.build_absolute_uri(request.path) if request else ""
         return data
-    social_image_meta = getattr(page, "social_image_meta", None)
-    image = social_image_meta(request) if social_image_meta else None
+    image = page.social_image_meta(request)
     if image is None:
         logo = getattr(site_settings, "logo", None)
         if logo is not None:
@@ -44,13 +44,12 @@ def page_meta(context):
     data.update(
         {
             "title": page.seo_title or page.title,
-            "description": getattr(page, "meta_description", "") or page.search_description,
+            "description": page.meta_description,
             "canonical": absolute_url(page, request),
-            "og_type": getattr(page, "og_type", "website"),
+            "og_type": page.og_type,
         }
     )
     if image is not None:
         data["image"] = image
-    structured = page.structured_data(request) if hasattr(page, "structured_data") else []
-    data["json_ld"] = [json_ld(item) for item in structured]
+    data["json_ld"] = [json_ld(item) for item in page.structured_data(request)]
     return data

@@ -123,8 +123,12 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Languages: French first, English second. The French site lives at "/", the
 # English one at "/en/" (i18n_patterns with prefix_default_language=False).
-LANGUAGE_CODE = "fr"
+# The only list of languages: everything else derives from these (home.languages).
 LANGUAGES = [("fr", "Français"), ("en", "English")]
+LANGUAGE_CODE = LANGUAGES[0][0]
+# The region whose conventions each language follows: Open Graph locales ("fr_FR", "en_GB")
+# and number formats ("6 110 €", "€6,110").
+LANGUAGE_REGIONS = {"fr": "FR", "en": "GB"}
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
