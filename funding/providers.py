@@ -118,6 +118,11 @@ class Provider:
     def official(self):
         return platforms.get(self.name).official_api
 
+    @property
+    def config(self):
+        """This platform's settings, as funding.platforms names them."""
+        return settings.FUNDING_PROVIDERS[self.name]
+
     def fetch(self, campaign):
         raise NotImplementedError
 
@@ -128,7 +133,7 @@ class UluleProvider(Provider):
     name = "ulule"
 
     def fetch(self, campaign):
-        config = settings.FUNDING_PROVIDERS["ulule"]
+        config = self.config
         headers = {"Accept": "application/json"}
         if config.get("API_KEY"):
             headers["Authorization"] = f"APIKey {config['API_KEY']}"
@@ -152,7 +157,7 @@ class KissKissBankBankProvider(Provider):
     name = "kisskissbankbank"
 
     def fetch(self, campaign):
-        url = settings.FUNDING_PROVIDERS["kisskissbankbank"]["GRAPHQL_URL"]
+        url = self.config["GRAPHQL_URL"]
         payload = {"query": KKBB_QUERY, "variables": {"slug": campaign.external_id}}
         data = json_of(http_request("POST", url, json=payload, headers={"Accept": "application/json"}))
         try:
@@ -196,7 +201,7 @@ class HelloAssoProvider(Provider):
         return self._token
 
     def fetch(self, campaign):
-        config = settings.FUNDING_PROVIDERS["helloasso"]
+        config = self.config
         form_type, _sep, form_slug = campaign.external_id.partition("/")
         if not (form_type and form_slug and config.get("ORGANIZATION")):
             raise ProviderError(_("HelloAsso : identifiant attendu « type/formulaire » et organisation configurée."))
