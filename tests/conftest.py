@@ -1,5 +1,10 @@
+from io import StringIO
+
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
+from django.core.management import call_command
+from django.db import connection
 
 from wagtail.models import Page
 
@@ -16,15 +21,67 @@ from tests.factories import (
     PartnerPageFactory,
     build_site,
 )
+from tests.snapshots import TableSnapshots
+
+
+def empty_caches():
+    for cache in caches.all():
+        cache.clear()
+    _LOCALE_IDS.clear()
+    ContentType.objects.clear_cache()
 
 
 @pytest.fixture(autouse=True)
 def _empty_caches():
     """Wagtail caches renditions by image id; ids come back after a rollback, so a test could
     otherwise see another test's rendition."""
-    for cache in caches.all():
-        cache.clear()
-    _LOCALE_IDS.clear()
+    empty_caches()
+
+
+class DemoBuild:
+    """The demo site as ``load_demo`` built it once in this test process (each xdist worker has
+    its own database, so its own build)."""
+
+    def __init__(self, snapshots, output):
+        self.snapshots = snapshots
+        self.output = output  # what load_demo printed
+
+    def restore(self):
+        self.snapshots.restore("demo")
+        empty_caches()
+
+
+@pytest.fixture(scope="session")
+def _demo_build(django_db_setup, django_db_blocker):
+    """Runs load_demo once, keeps a copy of every table, and puts the database back as it was.
+
+    Built on first use, before the test's own transaction is opened (session fixtures come first).
+    Media files (images, share images) stay in this process's MEDIA_ROOT, as load_demo left them.
+    """
+    with django_db_blocker.unblock():
+        snapshots = TableSnapshots(connection)
+        snapshots.take("before")
+        output = StringIO()
+        call_command("load_demo", stdout=output)
+        snapshots.take("demo")
+        snapshots.restore("before")
+        snapshots.drop("before")
+    empty_caches()
+    yield DemoBuild(snapshots, output.getvalue())
+    with django_db_blocker.unblock():
+        snapshots.drop_all()
+
+
+@pytest.fixture
+def demo(db, _demo_build):
+    """The whole demo site (what ``manage.py load_demo`` builds), copied into this test's database.
+
+    Copied, not rebuilt: the rows come back in milliseconds. In a plain test the copy is part of the
+    test's transaction and goes with its rollback; in a transactional test (browser tests on
+    PostgreSQL) it is committed and pytest-django's flush removes it afterwards.
+    """
+    _demo_build.restore()
+    return _demo_build
 
 
 @pytest.fixture
