@@ -129,6 +129,28 @@ def pytest_collection_modifyitems(config, items):
     if postgres_only:
         config.hook.pytest_deselected(items=postgres_only)
         items[:] = [item for item in items if not item.get_closest_marker("postgres")]
-        config.get_terminal_writer().line(
-            f"{len(postgres_only)} PostgreSQL-only search tests deselected (SQLite has no French stemmer)."
-        )
+        if hasattr(config, "workeroutput"):
+            # An xdist worker: nobody sees its terminal; the controller says it (see below).
+            config.workeroutput["postgres_deselected"] = [item.nodeid for item in postgres_only]
+        else:
+            config.get_terminal_writer().line(postgres_deselected_message(len(postgres_only)))
+
+
+def postgres_deselected_message(count):
+    return f"{count} PostgreSQL-only search tests deselected (SQLite has no French stemmer)."
+
+
+_deselected_by_workers = set()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """xdist controller: collect what the workers deselected (each collects the whole suite)."""
+    _deselected_by_workers.update(getattr(node, "workeroutput", {}).get("postgres_deselected", []))
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _deselected_by_workers:
+        terminalreporter.write_line(postgres_deselected_message(len(_deselected_by_workers)))
+        # Counted in the closing "N passed, N deselected" line, as without xdist.
+        terminalreporter.stats.setdefault("deselected", []).extend(sorted(_deselected_by_workers))
