@@ -85,14 +85,15 @@ def page_at(browser):
 
 
 @pytest.fixture(scope="session")
-def _demo_server(django_db_setup, browser):
+def _demo_server(request, django_db_setup, browser):
     """A live server for this test process (not pytest-django's live_server fixture, which makes
     every test that uses it transactional).
 
     Started after the browser: Playwright's event loop makes Django give the test thread another
     connection, and an in-memory SQLite connection handed to the server must be the tests' one.
     """
-    server = LiveServer(os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS", "localhost"))
+    address = request.config.getvalue("liveserver") or os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost"
+    server = LiveServer(address)
     server._live_server_modified_settings.enable()
     yield server
     server._live_server_modified_settings.disable()
@@ -100,8 +101,9 @@ def _demo_server(django_db_setup, browser):
 
 
 @pytest.fixture
-def demo_site(request, demo, _demo_server):
-    """The demo site served live. Tests may change it: their changes go with the test."""
+def demo_site(request, _demo_server, demo):
+    """The demo site served live. Tests may change it: their changes go with the test.
+    (The server first: without Chromium the test is skipped before the demo is built.)"""
     transactional = request.node.get_closest_marker("django_db").kwargs.get("transaction")
     shared = _demo_server.thread.connections_override.get(connection.alias)
     if not transactional and shared is not connections[connection.alias]:
