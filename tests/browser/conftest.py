@@ -46,6 +46,7 @@ def server_shares_the_test_connection():
     return connection.vendor == "sqlite" and creation.is_in_memory_db(creation._get_test_db_name())
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-django sorts the tests by these marks
 def pytest_collection_modifyitems(config, items):
     transactional = not server_shares_the_test_connection()
     for item in items:
