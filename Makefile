@@ -9,6 +9,8 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
+# The test suite runs in one process per CPU (pytest-xdist); `make test PYTEST_XDIST=` runs it in one.
+PYTEST_XDIST ?= -n auto
 
 help: ## List the make targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -58,10 +60,10 @@ test: install-dev lint ## Lint, check migrations, run the whole test suite
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run --noinput
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) compile_translations
 	@if [ ! -x $(CHROMIUM) ]; then echo "NOTE: browser tests will be skipped: $(CHROMIUM) not found (apt-get install chromium)."; fi
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest $(PYTEST_XDIST) $(PYTEST_ARGS)
 
 test-browser: install-dev messages ## Run only the browser suite (Playwright + Chromium)
-	$(VENV)/bin/pytest -m browser $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -m browser $(PYTEST_XDIST) $(PYTEST_ARGS)
 
 serve-prod: install messages ## Serve with gunicorn and production settings (needs SECRET_KEY)
 	@test -n "$$SECRET_KEY" || { echo "SECRET_KEY is required: SECRET_KEY=... make serve-prod"; exit 2; }

@@ -1,65 +1,124 @@
-from django.contrib.auth.models import Group
-from django.core.cache import caches
+import sys
+from contextlib import redirect_stdout
+from io import StringIO
 
-from wagtail.models import Page
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import caches
+from django.core.management import call_command
+from django.db import connection, models
 
 import pytest
 
-from campaigns.models import LaureateSponsor
 from home.models import _LOCALE_IDS
-from partners.roles import OFFICERS_GROUP, ensure_partner_group, setup_roles
-from tests.factories import (
-    CallIndexPageFactory,
-    CallPageFactory,
-    LaureatePageFactory,
-    PartnerIndexPageFactory,
-    PartnerPageFactory,
-    build_site,
-)
+from tests.factories import make_partner_tree, make_site_tree
+from tests.snapshots import TableSnapshots
+
+
+def empty_caches():
+    for cache in caches.all():
+        cache.clear()
+    _LOCALE_IDS.clear()
+    ContentType.objects.clear_cache()
 
 
 @pytest.fixture(autouse=True)
 def _empty_caches():
     """Wagtail caches renditions by image id; ids come back after a rollback, so a test could
     otherwise see another test's rendition."""
-    for cache in caches.all():
-        cache.clear()
-    _LOCALE_IDS.clear()
+    empty_caches()
+
+
+def refetch(value):
+    """The same objects read again from the database (containers rebuilt, model instances re-read)."""
+    if isinstance(value, models.Model):
+        return type(value)._base_manager.get(pk=value.pk)
+    if isinstance(value, dict):
+        return {key: refetch(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(refetch(item) for item in value)
+    return value
+
+
+class Build:
+    """What a function left in the database, built once in this test process (each xdist worker
+    has its own database, so its own builds) and copied into each test that asks for it."""
+
+    def __init__(self, snapshots, name, result, output, counts_before):
+        self.snapshots = snapshots
+        self.name = name
+        self.result = result
+        self.output = output  # what the function printed on stdout
+        self.counts_before = counts_before
+
+    def restore(self):
+        """Copy the rows in (within the test's transaction, if it has one) and return the
+        function's result, its model instances read again."""
+        if connection.in_atomic_block and self.snapshots.row_counts() != self.counts_before:
+            # The copy replaces every row: something the test made before would silently vanish.
+            raise RuntimeError(f"{self.name}: request this fixture before any fixture that writes to the database")
+        self.snapshots.restore(self.name)
+        empty_caches()
+        return refetch(self.result)
+
+
+@pytest.fixture(scope="session")
+def build_once(django_db_setup, django_db_blocker):
+    """build_once(name, function): run function once per test process, outside any test, keep a
+    copy of every table as it leaves them, and put the database back as it was; returns a Build.
+
+    Session fixtures come before the test's own transaction, so a fixture that calls this must be
+    session-scoped too. Media files the function wrote stay in this process's MEDIA_ROOT.
+    """
+    snapshots = TableSnapshots(connection)
+    builds = {}
+
+    def build(name, function):
+        if name not in builds:
+            with django_db_blocker.unblock():
+                counts_before = snapshots.row_counts()
+                snapshots.take("before")
+                try:
+                    with redirect_stdout(StringIO()) as output:
+                        result = function()
+                    snapshots.take(name)
+                finally:
+                    snapshots.restore("before")
+                    snapshots.drop("before")
+            empty_caches()
+            builds[name] = Build(snapshots, name, result, output.getvalue(), counts_before)
+        return builds[name]
+
+    yield build
+    with django_db_blocker.unblock():
+        snapshots.drop_all()
+
+
+@pytest.fixture(scope="session")
+def _demo_build(build_once):
+    return build_once("demo", lambda: call_command("load_demo", stdout=sys.stdout))
+
+
+@pytest.fixture
+def demo(db, _demo_build):
+    """The whole demo site (what ``manage.py load_demo`` builds, run once per test process),
+    copied into this test's database; ``demo.output`` is what load_demo printed.
+
+    Copied, not rebuilt: the rows come back in milliseconds. In a plain test the copy is part of the
+    test's transaction and goes with its rollback; in a transactional test (browser tests on
+    PostgreSQL) it is committed and pytest-django's flush removes it afterwards.
+    """
+    _demo_build.restore()
+    return _demo_build
 
 
 @pytest.fixture
 def site_tree(db):
-    """French and English home pages; Wagtail's welcome page removed."""
-    Page.objects.filter(depth=2, slug="home").delete()
-    home, home_en = build_site()
-    return {"home": home, "home_en": home_en}
+    return make_site_tree()
 
 
 @pytest.fixture
-def partner_tree(site_tree, django_user_model):
-    index = PartnerIndexPageFactory(parent=site_tree["home"], slug="partenaires")
-    partner_a = PartnerPageFactory(parent=index, title="Atelier A", slug="atelier-a", kind="association")
-    partner_b = PartnerPageFactory(parent=index, title="Bureau B", slug="bureau-b", kind="company")
-    calls = CallIndexPageFactory(parent=site_tree["home"], slug="appels")
-    call = CallPageFactory(parent=calls, slug="appel")
-    laureate = LaureatePageFactory(parent=call, slug="laureat", title="Lauréat sponsorisé")
-    LaureateSponsor.objects.create(laureate=laureate, partner=partner_a, role="parrain")
-    setup_roles()
-    officers = Group.objects.get(name=OFFICERS_GROUP)
-    officer = django_user_model.objects.create_user("officer", "officer@example.org", "pw")
-    officer.groups.add(officers)
-    user_a = django_user_model.objects.create_user("user-a", "a@example.org", "pw")
-    user_a.groups.add(ensure_partner_group(partner_a).group)
-    return {
-        **site_tree,
-        "index": index,
-        "a": partner_a,
-        "b": partner_b,
-        "call": call,
-        "laureate": laureate,
-        "officer": officer,
-        "user_a": user_a,
-    }
+def partner_tree(site_tree):
+    return make_partner_tree(site_tree)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -72,6 +131,28 @@ def pytest_collection_modifyitems(config, items):
     if postgres_only:
         config.hook.pytest_deselected(items=postgres_only)
         items[:] = [item for item in items if not item.get_closest_marker("postgres")]
-        config.get_terminal_writer().line(
-            f"{len(postgres_only)} PostgreSQL-only search tests deselected (SQLite has no French stemmer)."
-        )
+        if hasattr(config, "workeroutput"):
+            # An xdist worker: nobody sees its terminal; the controller says it (see below).
+            config.workeroutput["postgres_deselected"] = [item.nodeid for item in postgres_only]
+        else:
+            config.get_terminal_writer().line(postgres_deselected_message(len(postgres_only)))
+
+
+def postgres_deselected_message(count):
+    return f"{count} PostgreSQL-only search tests deselected (SQLite has no French stemmer)."
+
+
+_deselected_by_workers = set()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """xdist controller: collect what the workers deselected (each collects the whole suite)."""
+    _deselected_by_workers.update(getattr(node, "workeroutput", {}).get("postgres_deselected", []))
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _deselected_by_workers:
+        terminalreporter.write_line(postgres_deselected_message(len(_deselected_by_workers)))
+        # Counted in the closing "N passed, N deselected" line, as without xdist.
+        terminalreporter.stats.setdefault("deselected", []).extend(sorted(_deselected_by_workers))

@@ -1,6 +1,8 @@
 import datetime
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from wagtail.models import Locale, Page, Site
@@ -8,12 +10,13 @@ from wagtail.models import Locale, Page, Site
 import factory
 import wagtail_factories
 
-from campaigns.models import CallIndexPage, CallPage, CallPhase, LaureatePage
+from campaigns.models import CallIndexPage, CallPage, CallPhase, LaureatePage, LaureateSponsor
 from funding import figures
 from funding.models import FundingCampaign
 from home.models import ContentPage, HomePage
 from news.models import NewsCategory, NewsIndexPage, NewsPage
 from partners.models import PartnerIndexPage, PartnerPage
+from partners.roles import OFFICERS_GROUP, ensure_partner_group, setup_roles
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -154,3 +157,39 @@ class NewsPageFactory(wagtail_factories.PageFactory):
 def news_category(name, slug, language_code="fr"):
     locale, _ = Locale.objects.get_or_create(language_code=language_code)
     return NewsCategory.objects.create(name=name, slug=slug, locale=locale)
+
+
+def make_site_tree():
+    """French and English home pages; Wagtail's welcome page removed."""
+    Page.objects.filter(depth=2, slug="home").delete()
+    home, home_en = build_site()
+    return {"home": home, "home_en": home_en}
+
+
+def make_partner_tree(site_tree):
+    """Two partners, a call with a laureate sponsored by partner A, the roles, an officer and
+    partner A's user."""
+    django_user_model = get_user_model()
+    index = PartnerIndexPageFactory(parent=site_tree["home"], slug="partenaires")
+    partner_a = PartnerPageFactory(parent=index, title="Atelier A", slug="atelier-a", kind="association")
+    partner_b = PartnerPageFactory(parent=index, title="Bureau B", slug="bureau-b", kind="company")
+    calls = CallIndexPageFactory(parent=site_tree["home"], slug="appels")
+    call = CallPageFactory(parent=calls, slug="appel")
+    laureate = LaureatePageFactory(parent=call, slug="laureat", title="Lauréat sponsorisé")
+    LaureateSponsor.objects.create(laureate=laureate, partner=partner_a, role="parrain")
+    setup_roles()
+    officers = Group.objects.get(name=OFFICERS_GROUP)
+    officer = django_user_model.objects.create_user("officer", "officer@example.org", "pw")
+    officer.groups.add(officers)
+    user_a = django_user_model.objects.create_user("user-a", "a@example.org", "pw")
+    user_a.groups.add(ensure_partner_group(partner_a).group)
+    return {
+        **site_tree,
+        "index": index,
+        "a": partner_a,
+        "b": partner_b,
+        "call": call,
+        "laureate": laureate,
+        "officer": officer,
+        "user_a": user_a,
+    }

@@ -3,7 +3,6 @@
 import datetime
 from decimal import Decimal
 
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -241,8 +240,7 @@ def test_results_count_funded_campaigns_and_ignore_cancelled_ones(call_tree):
     assert results.applications == 40
 
 
-def test_demo_programme_reproduces_the_seed_figures(client):
-    call_command("load_demo", section=["home", "campaigns"])
+def test_demo_programme_reproduces_the_seed_figures(client, demo):
     call = CallPage.objects.get(slug="mel-makers-2018", locale__language_code="fr")
     results = call.results()
     assert results.applications == 40
@@ -314,8 +312,7 @@ def test_page_query_counts_are_bounded(client, call_tree, django_assert_max_num_
             assert client.get(url).status_code == 200
 
 
-def test_campaign_pages_set_no_cookies_for_anonymous_visitors(client):
-    call_command("load_demo", section=["home", "campaigns"])
+def test_campaign_pages_set_no_cookies_for_anonymous_visitors(client, demo):
     for page in [*CallIndexPage.objects.all(), *CallPage.objects.all(), *LaureatePage.objects.all()[:4]]:
         response = client.get(page.url)
         assert response.status_code == 200

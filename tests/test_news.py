@@ -295,11 +295,6 @@ def head_meta(html):
     }
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo")
-
-
 METADATA_CASES = [
     ("/", "website", ["Organization"]),
     ("/en/", "website", ["Organization"]),
@@ -316,7 +311,7 @@ METADATA_CASES = [
 
 
 def test_every_page_type_has_its_metadata(client, demo):
-    """One demo site, every public page type (one load_demo for all, it is the slow part)."""
+    """One demo site, every public page type (the demo fixture: built once, copied in)."""
     for url, og_type, ld_types in METADATA_CASES:
         meta = head_meta(soup(client.get(url)))
         assert meta["canonical"] == "http://testserver" + url, url

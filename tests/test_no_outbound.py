@@ -3,7 +3,6 @@
 import ipaddress
 import socket
 
-from django.core.management import call_command
 from django.urls import reverse
 
 from wagtail.models import Page
@@ -16,8 +15,7 @@ from campaigns.models import CallPage, LaureatePage
 pytestmark = pytest.mark.django_db
 
 
-def test_public_pages_make_no_outbound_http_call(client, monkeypatch):
-    call_command("load_demo")
+def test_public_pages_make_no_outbound_http_call(client, monkeypatch, demo):
     outbound = []
     real_connect = socket.socket.connect
 

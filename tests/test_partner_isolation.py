@@ -20,6 +20,7 @@ from wagtail_factories import DocumentFactory, ImageFactory
 from funding.figures import record_figures
 from funding.models import FundingCampaign
 from partners.roles import ensure_partner_group
+from tests.factories import make_partner_tree, make_site_tree
 from tests.helpers import partner_form
 
 pytestmark = pytest.mark.django_db
@@ -27,9 +28,8 @@ pytestmark = pytest.mark.django_db
 REFUSED = {302, 403, 404, 405}
 
 
-@pytest.fixture
-def world(partner_tree):
-    t = partner_tree
+def make_world():
+    t = make_partner_tree(make_site_tree())
     b = t["b"]
     b.save_revision()  # a draft, so revisions exist to view and compare
     revision = b.latest_revision
@@ -51,6 +51,17 @@ def world(partner_tree):
         "documents": documents,
         "site": Site.objects.get(is_default_site=True),
     }
+
+
+@pytest.fixture(scope="session")
+def _world_build(build_once):
+    return build_once("partner isolation world", make_world)
+
+
+@pytest.fixture
+def world(db, _world_build):
+    """Built once per test process (it is the slow part of these 105 tests), copied into each."""
+    return _world_build.restore()
 
 
 def snapshot():

@@ -356,8 +356,7 @@ def test_refresh_share_images_command_is_idempotent(call, laureate, capsys):
     assert "share images in place: 2" in capsys.readouterr().out
 
 
-def test_load_demo_leaves_a_picture_for_every_laureate_page():
-    call_command("load_demo", section=["home", "campaigns"])
+def test_load_demo_leaves_a_picture_for_every_laureate_page(demo):
     pages = LaureatePage.objects.live().exclude(campaign=None)
     shares = {share.page_id: share.file.name for share in LaureateShareImage.objects.all()}
     assert pages.exists() and set(shares) == set(pages.values_list("pk", flat=True))

@@ -26,6 +26,7 @@ from tests.factories import (
     CallPageFactory,
     FundingCampaignFactory,
     LaureatePageFactory,
+    make_site_tree,
     translate,
 )
 
@@ -34,9 +35,9 @@ pytestmark = pytest.mark.django_db
 EMBED_MAX_BYTES = 10 * 1024
 
 
-@pytest.fixture
-def programme(site_tree):
+def make_programme():
     """A call with three laureates (one funded, one live, one cancelled) and its English translation."""
+    site_tree = make_site_tree()
     index = CallIndexPageFactory(parent=site_tree["home"], slug="appels-a-projets", title="Appels à projets")
     call = CallPageFactory(parent=index, slug="makers", title="Makers 2018", applications_count=40)
     past = timezone.now() - datetime.timedelta(days=60)
@@ -80,6 +81,17 @@ def programme(site_tree):
         "live": live,
         "cancelled": cancelled,
     }
+
+
+@pytest.fixture(scope="session")
+def _programme_build(build_once):
+    return build_once("sharing programme", make_programme)
+
+
+@pytest.fixture
+def programme(db, _programme_build):
+    """make_programme's rows, built once per test process and copied into each test."""
+    return _programme_build.restore()
 
 
 def soup(response):

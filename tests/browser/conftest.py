@@ -3,15 +3,23 @@
 Without /usr/bin/chromium these tests are skipped with a clear reason, unless
 REQUIRE_BROWSER=1 (CI), where a missing browser is a failure. No browser is
 ever downloaded.
+
+One live server per test process, and the demo site copied into each test's
+database (the ``demo`` fixture: load_demo runs once per process). On SQLite's
+in-memory test database the server thread shares the test's connection, so it
+sees the test's transaction and the test's rollback undoes what the browser
+changed; elsewhere (PostgreSQL) the server has its own connection, so these
+tests are transactional: the copy is committed and flushed after the test.
 """
 
 import os
 from pathlib import Path
 
-from django.core.management import call_command
+from django.db import connection, connections
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from pytest_django.live_server_helper import LiveServer
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls made
 # by fixtures here are still plain synchronous calls.
@@ -31,11 +39,20 @@ CHROMIUM_ARGS = [
 ]
 
 
+def server_shares_the_test_connection():
+    """True when the live server thread will use the tests' own connection (pytest-django hands an
+    in-memory SQLite connection over to the server thread)."""
+    creation = connection.creation
+    return connection.vendor == "sqlite" and creation.is_in_memory_db(creation._get_test_db_name())
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-django sorts the tests by these marks
 def pytest_collection_modifyitems(config, items):
+    transactional = not server_shares_the_test_connection()
     for item in items:
         if "tests/browser/" in str(item.path).replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
-            item.add_marker(pytest.mark.django_db(transaction=True))
+            item.add_marker(pytest.mark.django_db(transaction=transactional))
 
 
 @pytest.fixture(scope="session")
@@ -68,10 +85,31 @@ def page_at(browser):
         context.close()
 
 
+@pytest.fixture(scope="session")
+def _demo_server(request, django_db_setup, browser):
+    """A live server for this test process (not pytest-django's live_server fixture, which makes
+    every test that uses it transactional).
+
+    Started after the browser: Playwright's event loop makes Django give the test thread another
+    connection, and an in-memory SQLite connection handed to the server must be the tests' one.
+    """
+    address = request.config.getvalue("liveserver") or os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost"
+    server = LiveServer(address)
+    server._live_server_modified_settings.enable()
+    yield server
+    server._live_server_modified_settings.disable()
+    server.stop()
+
+
 @pytest.fixture
-def demo_site(live_server):
-    call_command("load_demo")
-    return live_server
+def demo_site(request, _demo_server, demo):
+    """The demo site served live. Tests may change it: their changes go with the test.
+    (The server first: without Chromium the test is skipped before the demo is built.)"""
+    transactional = request.node.get_closest_marker("django_db").kwargs.get("transaction")
+    shared = _demo_server.thread.connections_override.get(connection.alias)
+    if not transactional and shared is not connections[connection.alias]:
+        pytest.fail("the live server does not use the test's database connection: browser tests must be transactional")
+    return _demo_server
 
 
 _axe = Axe()
