@@ -13,9 +13,7 @@ from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 
-from PIL import Image as PILImage
-from PIL import ImageDraw
-
+from . import illustrations
 from .models import ContentPage, HomePage, SiteSettings
 
 DEMO_ADMIN_USERNAME = "admin"
@@ -44,21 +42,25 @@ def demo_collection():
     return existing or root.add_child(name="Démo")
 
 
-def demo_image(title, colour, size=(1200, 630)):
-    """A generated placeholder picture (no download), found again by its title."""
+def demo_image(title, scene, size=(1200, 630)):
+    """A drawn illustration (``home.illustrations``, no download), found again by its title.
+
+    ``scene`` names the drawing, in general the French slug of the page it illustrates; the
+    image's description, its alternative text, says what the drawing shows. An image of the same
+    title drawn by an older version of the demo (another description) is redrawn in place."""
     Image = get_image_model()
+    description = illustrations.describe(scene)
     existing = Image.objects.filter(title=title).first()
-    if existing:
+    if existing and existing.description == description:
         return existing
-    picture = PILImage.new("RGB", size, colour)
-    draw = ImageDraw.Draw(picture)
-    for step in range(0, size[0], 60):
-        draw.line([(step, 0), (step + size[1], size[1])], fill=(255, 255, 255), width=6)
-    buffer = io.BytesIO()
-    picture.save(buffer, format="PNG")
+    if existing:
+        existing.renditions.all().delete()  # drawn from the old file
+    image = existing or Image(title=title, collection=demo_collection())
+    image.description = description
     filename = "".join(c if c.isalnum() else "-" for c in title.lower())[:60] + ".png"
-    image = Image(title=title, collection=demo_collection(), description=title)
-    image.file = ImageFile(buffer, name=filename)
+    image.file = ImageFile(io.BytesIO(illustrations.render(scene, size)), name=filename)
+    image.file_size = None
+    image.file_hash = ""
     image.save()
     return image
 
@@ -128,7 +130,7 @@ def home_page():
 
 def load(command):
     home = home_page()
-    image = demo_image("Accueil – visuel de démonstration", (11, 79, 138))
+    image = demo_image("Accueil – visuel de démonstration", "accueil")
     if home.hero_image_id is None:
         home.hero_image = image
         publish(home)

@@ -4,6 +4,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import translation
 from django.utils.text import Truncator
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
@@ -30,6 +31,15 @@ def absolute_url(page, request):
     then agree), rather than the hostname stored on the Wagtail site."""
     url = page.get_url(request)
     return request.build_absolute_uri(url) if url else ""
+
+
+def image_alt(image):
+    """An image's alternative text (its description, else its title) in the active language.
+
+    Descriptions are data, written once in French; one that the translation catalogue knows
+    (the demo's drawn illustrations, ``home.illustrations``) is shown translated."""
+    text = image.default_alt_text
+    return gettext(text) if text else ""
 
 
 def image_meta(image, request, alt):
@@ -122,7 +132,7 @@ class BasePage(Page):
     def card_image_alt(self):
         """What ``card_image()`` shows, for those who cannot see it."""
         image = self.card_image()
-        return image.default_alt_text if image else ""
+        return image_alt(image) if image else ""
 
     def search_texts(self):
         """Plain-text pieces, in reading order, that a search result may quote."""
@@ -142,7 +152,7 @@ class BasePage(Page):
         it (laureates show a generated card with their figures)."""
         if self.social_image_id:
             image = self.social_image
-            alt = image.default_alt_text
+            alt = image_alt(image)
         else:
             image = self.card_image()
             alt = self.card_image_alt() if image else ""

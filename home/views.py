@@ -1,11 +1,19 @@
 from django.conf import settings
 from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.views.decorators.http import require_GET
 
 from wagtail.models import Page, Site
 
 from .models import absolute_url
+
+
+@require_GET
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page links to: send them the PNG icon."""
+    return redirect(static("brand/favicon-32.png"), permanent=False)
 
 
 @require_GET

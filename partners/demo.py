@@ -2,7 +2,6 @@
 seed, with neutral descriptions (no facts invented about real organisations)."""
 
 import io
-import unicodedata
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -11,9 +10,7 @@ from django.core.files.images import ImageFile
 
 from wagtail.images import get_image_model
 
-from PIL import Image as PILImage
-from PIL import ImageDraw
-
+from home import illustrations
 from home.demo import demo_collection, get_or_create_child, get_or_create_translation, home_page, locale
 
 from .models import PartnerIndexPage, PartnerKind, PartnerPage
@@ -33,6 +30,21 @@ PARTNERS = [
     ("universite-catholique-de-lille", "Université Catholique de Lille", PartnerKind.UNIVERSITY, "Lille", ""),
     ("la-condition-publique", "La Condition Publique", PartnerKind.ASSOCIATION, "Roubaix", ""),
 ]
+# The demo's drawn wordmarks (home.illustrations.wordmark): a colour and a mark per partner. They
+# are invented logos, not the organisations' real ones.
+LOGO_STYLES = {
+    "metropole-europeenne-de-lille": ("blue", "letters"),
+    "kisskissbankbank": ("green", "heart"),
+    "boulanger": ("orange", "letters"),
+    "techshop": ("grey-dark", "gear"),
+    "universite-de-lille": ((130, 30, 60), "columns"),
+    "bge-hauts-de-france": ("teal", "bars"),
+    "maker-faire-lille": ("red", "gear", ["Maker Faire", "Lille"]),
+    "smart-grands-ensemble": ("purple", "blocks", ["Smart", "grands ensemble"]),
+    "makers-lille": ("green", "hexagon"),
+    "universite-catholique-de-lille": ("blue-dark", "shield"),
+    "la-condition-publique": ("brick", "arch", ["La Condition", "Publique"]),
+}
 ROLE_TEXT = {
     PartnerKind.PUBLIC_BODY: (
         "Collectivité qui porte l'appel à projets.",
@@ -55,23 +67,26 @@ DEMO_OFFICER = ("communication", "demo-communication-2018")
 DEMO_PARTNER = ("partenaire", "demo-partenaire-2018", "makers-lille")
 
 
-def logo_image(name, colour):
-    """A generated logo (the name on a coloured band); found again by its title."""
+def logo_image(slug, name):
+    """The partner's drawn wordmark (``home.illustrations.wordmark``); found again by its title.
+
+    A logo of the same title drawn by an older version of the demo (another description) is
+    redrawn in place."""
     Image = get_image_model()
     title = f"Logo – {name}"
+    description = f"Logo de {name}"
     existing = Image.objects.filter(title=title).first()
-    if existing:
+    if existing and existing.description == description:
         return existing
-    picture = PILImage.new("RGB", (480, 240), (255, 255, 255))
-    draw = ImageDraw.Draw(picture)
-    draw.rectangle([(0, 170), (480, 240)], fill=colour)
-    # The built-in font has no accented letters; the alt text carries the exact name.
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    draw.text((24, 90), plain, fill=(26, 26, 26), font_size=34)
-    buffer = io.BytesIO()
-    picture.save(buffer, format="PNG")
-    image = Image(title=title, collection=demo_collection(), description=name)
-    image.file = ImageFile(buffer, name="logo-" + "".join(c if c.isalnum() else "-" for c in name.lower()) + ".png")
+    if existing:
+        existing.renditions.all().delete()  # drawn from the old file
+    image = existing or Image(title=title, collection=demo_collection())
+    image.description = description
+    colour, symbol, *lines = LOGO_STYLES.get(slug, ("blue", "letters"))
+    data = illustrations.wordmark(name, colour, symbol, lines[0] if lines else None)
+    image.file = ImageFile(io.BytesIO(data), name=f"logo-{slug}.png")
+    image.file_size = None
+    image.file_hash = ""
     image.save()
     return image
 
@@ -98,8 +113,7 @@ def partner_index(home):
 def load(command):
     home = home_page()
     index = partner_index(home)
-    palette = [(11, 79, 138), (29, 107, 58), (138, 42, 11), (90, 60, 140)]
-    for position, (slug, name, kind, commune, website) in enumerate(PARTNERS):
+    for slug, name, kind, commune, website in PARTNERS:
         text_fr, text_en = ROLE_TEXT.get(kind, DEFAULT_TEXT)
         partner = get_or_create_child(
             index,
@@ -107,7 +121,7 @@ def load(command):
             slug,
             title=name,
             kind=kind,
-            logo=logo_image(name, palette[position % len(palette)]),
+            logo=logo_image(slug, name),
             logo_alt=name,
             short_description=text_fr,
             commune=commune,

@@ -15,6 +15,7 @@ from search import views as search_views
 urlpatterns = [
     path("sitemap.xml", home_views.sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", home_views.favicon, name="favicon"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("webhooks/<slug:provider>/", funding_webhook, name="funding_webhook"),
