@@ -61,6 +61,27 @@ CURRENT_LAUREATES = [
         "tags": ["réparation", "mobilité"],
         "goal": Decimal("4000"),
         "share": (0.64, 0.6),
+        "story": [
+            "Au rez-de-chaussée d'une ancienne boutique de Moulins, Inès et Yanis ont installé deux pieds "
+            "d'atelier, un établi et des bacs de pièces triées par taille. Tout vient du réemploi\u00a0: des "
+            "chambres à air, des freins et des dérailleurs démontés sur des vélos donnés par les habitants "
+            "ou récupérés à la déchetterie.",
+            "Ici, personne ne répare à la place de personne. Les bénévoles montrent les gestes, prêtent les "
+            "outils et laissent chacun remettre lui-même sa chaîne ou régler ses freins. Les dons serviront "
+            "à acheter un troisième pied d'atelier, un jeu de clés spécifiques et à ouvrir le samedi matin "
+            "pour les familles.",
+        ],
+        "story_en": [
+            "On the ground floor of a former shop in Moulins, Inès and Yanis have set up two repair stands, "
+            "a workbench and tubs of parts sorted by size. Everything is reused: inner tubes, brakes and "
+            "derailleurs taken from bikes donated by residents or rescued from the tip.",
+            "Nobody repairs anything for anyone else here. Volunteers show how it is done, lend the tools "
+            "and let people refit their own chain or adjust their own brakes. The donations will pay for a "
+            "third repair stand and a set of specialist tools, and let the workshop open on Saturday "
+            "mornings for families.",
+        ],
+        "quote": "Un vélo qu'on a réparé soi-même, on le garde longtemps.",
+        "quote_en": "A bike you have repaired yourself is a bike you keep for a long time.",
     },
     {
         "slug": "vaisselle-consignee",
@@ -74,6 +95,26 @@ CURRENT_LAUREATES = [
         "tags": ["réemploi", "zéro déchet"],
         "goal": Decimal("6500"),
         "share": (1.12, 1.0),
+        "story": [
+            "Chloé a travaillé dix ans en restauration et a vu chaque midi des sacs entiers de barquettes "
+            "jetables partir à la poubelle. Elle propose aux restaurants de Roubaix des boîtes repas en inox, "
+            "consignées deux euros\u00a0: le client emporte son plat, rapporte la boîte dans n'importe quel "
+            "restaurant partenaire et récupère sa consigne.",
+            "Une douzaine d'établissements se sont déjà engagés. La collecte financera un premier stock de "
+            "mille boîtes, un lave-vaisselle professionnel installé dans une cuisine partagée et un vélo "
+            "de livraison pour faire tourner les boîtes propres entre les restaurants.",
+        ],
+        "story_en": [
+            "Chloé worked in restaurants for ten years and saw whole bags of disposable trays thrown away "
+            "every lunchtime. She offers Roubaix restaurants stainless steel lunch boxes with a two-euro "
+            "deposit: customers take their meal away, bring the box back to any partner restaurant and get "
+            "their deposit back.",
+            "A dozen places have already signed up. The campaign will pay for a first stock of a thousand "
+            "boxes, a commercial dishwasher in a shared kitchen and a delivery bike to take the clean boxes "
+            "round the restaurants.",
+        ],
+        "quote": "La meilleure barquette, c'est celle qu'on n'a pas besoin de jeter.",
+        "quote_en": "The best takeaway tray is the one you never have to throw away.",
     },
     {
         "slug": "lampes-en-verre-recycle",
@@ -87,6 +128,24 @@ CURRENT_LAUREATES = [
         "tags": ["verre", "design"],
         "goal": Decimal("3000"),
         "share": (0.31, 0.3),
+        "story": [
+            "Chaque week-end, les bars du centre de Tourcoing remplissent des caisses de bouteilles vides. "
+            "Malik, souffleur de verre formé dans un atelier d'art, les récupère, les trie par couleur et "
+            "les refond pour en faire des suspensions aux teintes vertes et ambrées, toutes différentes.",
+            "Son four actuel, prêté par une école, ne lui permet de travailler que deux jours par mois. Les "
+            "dons serviront à acheter un petit four de fusion électrique et à aménager un coin d'atelier "
+            "où il accueillera des stages d'initiation au soufflage pour les habitants.",
+        ],
+        "story_en": [
+            "Every weekend, the bars in the centre of Tourcoing fill crates with empty bottles. Malik, a "
+            "glassblower trained in an art studio, collects them, sorts them by colour and melts them down "
+            "into pendant lamps in shades of green and amber, no two alike.",
+            "His current furnace, lent by a school, only lets him work two days a month. The donations will "
+            "pay for a small electric melting furnace and a corner of the workshop where he will run "
+            "glassblowing taster sessions for residents.",
+        ],
+        "quote": "Une bouteille vide a encore toute sa lumière.",
+        "quote_en": "An empty bottle still holds all its light.",
     },
 ]
 

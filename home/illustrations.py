@@ -1011,128 +1011,128 @@ SCENES = {
     "accueil": (
         scene_home,
         gettext_noop(
-            "Illustration : une fête de quartier devant des maisons flamandes, avec l'affiche de l'appel "
+            "Illustration : une fête de quartier devant des maisons flamandes, avec l'affiche de l'appel "
             "à projets, un vélo cargo chargé de plantes et un stand de sacs cousus main."
         ),
     ),
     "les-palettes-retrouvees": (
         scene_pallets,
         gettext_noop(
-            "Illustration : une pile de palettes dans une cour d'atelier, un banc fabriqué en bois de palette "
+            "Illustration : une pile de palettes dans une cour d'atelier, un banc fabriqué en bois de palette "
             "avec ses coussins et deux makers qui portent une planche."
         ),
     ),
     "le-triporteur-de-la-reparation": (
         scene_repair_cargo_bike,
         gettext_noop(
-            "Illustration : un vélo cargo dont la caisse s'ouvre en établi de réparation, installé près d'un "
+            "Illustration : un vélo cargo dont la caisse s'ouvre en établi de réparation, installé près d'un "
             "étal de marché, avec un grille-pain et des outils posés dessus."
         ),
     ),
     "chutes-de-fil": (
         scene_offcut_threads,
         gettext_noop(
-            "Illustration : un atelier de couture aux grandes fenêtres, deux machines à coudre sur une table "
+            "Illustration : un atelier de couture aux grandes fenêtres, deux machines à coudre sur une table "
             "et des sacs en patchwork de chutes de tissu suspendus à un portant."
         ),
     ),
     "piece-par-piece": (
         scene_piece_by_piece,
         gettext_noop(
-            "Illustration : un fablab avec deux imprimantes 3D qui impriment des pièces détachées, un mur "
+            "Illustration : un fablab avec deux imprimantes 3D qui impriment des pièces détachées, un mur "
             "d'outils et une maker qui montre un bouton de lave-linge."
         ),
     ),
     "compost-a-velo": (
         scene_compost,
         gettext_noop(
-            "Illustration : des composteurs en bois dans un jardin partagé et un vélo tirant une remorque "
+            "Illustration : des composteurs en bois dans un jardin partagé et un vélo tirant une remorque "
             "chargée de seaux de biodéchets."
         ),
     ),
     "deuxieme-tour": (
         scene_second_spin,
         gettext_noop(
-            "Illustration : un vélo sur un pied d'atelier, un mécanicien au travail et trois vélos "
+            "Illustration : un vélo sur un pied d'atelier, un mécanicien au travail et trois vélos "
             "reconditionnés alignés avec leur étiquette de prix."
         ),
     ),
     "marc-et-matiere": (
         scene_grounds_and_matter,
         gettext_noop(
-            "Illustration : un atelier où sèche du marc de café, une presse sur l'établi et des étagères "
+            "Illustration : un atelier où sèche du marc de café, une presse sur l'établi et des étagères "
             "de pots bruns moulés en marc de café."
         ),
     ),
     "l-outiltheque-de-wattrelos": (
         scene_tool_library,
         gettext_noop(
-            "Illustration : un mur d'outils à emprunter (perceuses, scie, marteaux, clés), un comptoir de "
+            "Illustration : un mur d'outils à emprunter (perceuses, scie, marteaux, clés), un comptoir de "
             "prêt et une habitante qui repart avec une perceuse."
         ),
     ),
     "la-materiautheque-d-armentieres": (
         scene_materials_bank,
         gettext_noop(
-            "Illustration : un entrepôt où sont rangés des portes anciennes, des fenêtres, des carrelages et "
+            "Illustration : un entrepôt où sont rangés des portes anciennes, des fenêtres, des carrelages et "
             "des planches de réemploi, à côté d'un utilitaire."
         ),
     ),
     "plastique-en-boucle": (
         scene_plastic_loop,
         gettext_noop(
-            "Illustration : un broyeur à plastique alimenté en bouchons colorés, une caisse de bouchons et "
+            "Illustration : un broyeur à plastique alimenté en bouchons colorés, une caisse de bouchons et "
             "des règles moulées, devant deux élèves."
         ),
     ),
     "atelier-velo-du-quartier": (
         scene_bike_workshop,
         gettext_noop(
-            "Illustration : la vitrine d'un atelier vélo de quartier, des roues au mur, un vélo sur un pied "
+            "Illustration : la vitrine d'un atelier vélo de quartier, des roues au mur, un vélo sur un pied "
             "d'atelier et une habitante qui arrive avec son vélo."
         ),
     ),
     "vaisselle-consignee": (
         scene_deposit_tableware,
         gettext_noop(
-            "Illustration : le comptoir d'un restaurant de quartier sous un store rayé, avec des piles de "
+            "Illustration : le comptoir d'un restaurant de quartier sous un store rayé, avec des piles de "
             "boîtes repas consignées et une caisse de retour."
         ),
     ),
     "lampes-en-verre-recycle": (
         scene_glass_lamps,
         gettext_noop(
-            "Illustration : des suspensions en verre de bouteille vert et ambré allumées au-dessus d'un "
+            "Illustration : des suspensions en verre de bouteille vert et ambré allumées au-dessus d'un "
             "établi où attendent des bouteilles collectées."
         ),
     ),
     "lancement-mel-makers-2018": (
         scene_news_launch,
         gettext_noop(
-            "Illustration : les affiches de l'appel à projets collées sur un mur de briques et une habitante "
+            "Illustration : les affiches de l'appel à projets collées sur un mur de briques et une habitante "
             "qui l'annonce au mégaphone."
         ),
     ),
     "dix-laureats-choisis": (
         scene_news_laureates,
-        gettext_noop("Illustration : un groupe de makers qui se réjouissent sous dix étoiles."),
+        gettext_noop("Illustration : un groupe de makers qui se réjouissent sous dix étoiles."),
     ),
     "la-collecte-est-ouverte": (
         scene_news_collection,
         gettext_noop(
-            "Illustration : une affiche de la collecte et un grand téléphone montrant la barre de progression "
+            "Illustration : une affiche de la collecte et un grand téléphone montrant la barre de progression "
             "et le bouton de don, d'où s'envolent des cœurs."
         ),
     ),
     "neuf-projets-sur-dix-finances": (
         scene_news_results,
         gettext_noop(
-            "Illustration : un histogramme de dix barres, dont neuf vertes couronnées d'une étoile, sous des confettis."
+            "Illustration : un histogramme de dix barres, dont neuf vertes couronnées d'une étoile, sous des confettis."
         ),
     ),
     "prix-capcom-2018": (
         scene_news_award,
-        gettext_noop("Illustration : un trophée doré sur un podium bleu, sous des confettis et des applaudissements."),
+        gettext_noop("Illustration : un trophée doré sur un podium bleu, sous des confettis et des applaudissements."),
     ),
 }
 

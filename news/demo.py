@@ -33,10 +33,17 @@ STORIES = [
         [
             "Les candidatures sont ouvertes aux makers, artisans et associations de la métropole.",
             "Les lauréats seront accompagnés par la collectivité, la plateforme et des partenaires locaux.",
+            "Réparation, réemploi, matériaux recyclés, partage d'outils\u00a0: la métropole cherche des projets "
+            "concrets, portés par des habitants, qui réduisent les déchets et créent du lien dans les quartiers. "
+            "Les dossiers se déposent en ligne jusqu'au 31 mars, et des réunions d'information sont organisées "
+            "dans les tiers-lieux partenaires.",
         ],
         [
             "Applications are open to the area's makers, craftspeople and associations.",
             "Laureates will be supported by the authority, the platform and local partners.",
+            "Repair, re-use, recycled materials, shared tools: the authority is looking for practical projects, "
+            "led by residents, that cut waste and bring neighbourhoods together. Applications can be made online "
+            "until 31 March, and information meetings are held in the partner venues.",
         ],
     ),
     (
@@ -52,10 +59,16 @@ STORIES = [
         [
             "Le choix fut difficile : 40 candidatures de qualité ont été reçues.",
             "Les lauréats sont accompagnés tout l'été par les coachs de la plateforme et leurs parrains.",
+            "Parmi eux, un atelier de mobilier en bois de palette à Roubaix, un repair café sur vélo cargo à "
+            "Lille, une outilthèque à Wattrelos ou encore un fablab qui imprime des pièces détachées à Lomme. "
+            "Chacun prépare cet été sa page de collecte, sa vidéo et les contreparties offertes aux donateurs.",
         ],
         [
             "Choosing was hard: 40 strong applications were received.",
             "The laureates are coached all summer by the platform's coaches and their sponsors.",
+            "Among them are a pallet-furniture workshop in Roubaix, a repair café on a cargo bike in Lille, a tool "
+            "library in Wattrelos and a fablab that prints spare parts in Lomme. Over the summer each of them "
+            "prepares a campaign page, a video and the rewards offered to donors.",
         ],
     ),
     (
@@ -71,10 +84,16 @@ STORIES = [
         [
             "Affiches, réseaux sociaux et articles ont fait connaître les projets dans toute la métropole.",
             "Chaque lauréat collecte des dons sur KissKissBankBank pendant six semaines.",
+            "La règle est celle du tout ou rien\u00a0: un projet qui atteint son objectif reçoit l'ensemble des "
+            "dons, sinon les contributeurs sont remboursés. Chaque don, même modeste, compte donc, et le partage "
+            "des pages auprès de ses proches aide les makers à franchir le cap.",
         ],
         [
             "Posters, social networks and articles made the projects known across the metropolitan area.",
             "Each laureate collects donations on KissKissBankBank for six weeks.",
+            "The rule is all or nothing: a project that reaches its goal receives all the donations, otherwise "
+            "backers are refunded. Every donation counts, however small, and sharing the pages with friends and "
+            "family helps the makers over the line.",
         ],
     ),
     (
@@ -89,9 +108,15 @@ STORIES = [
         "Over 900 citizens backed the makers: nine projects reached or beat their goal.",
         [
             "En six semaines, les makers ont collecté plus de 55 000 €, soit 6 110 € en moyenne par projet financé.",
+            "Seul Plastique en Boucle, l'atelier de recyclage des écoles de Croix, n'a pas atteint son objectif\u00a0; "
+            "ses contributeurs ont été remboursés et l'équipe cherche d'autres financements. Les neuf autres "
+            "projets ont déjà commandé leurs machines et ouvriront leurs ateliers au public dès cet hiver.",
         ],
         [
             "In six weeks the makers raised over €55,000, €6,110 on average per funded project.",
+            "Only Plastic Loop, the recycling workshop of the Croix schools, missed its goal; its backers were "
+            "refunded and the team is looking for other funding. The nine other projects have already ordered "
+            "their machines and will open their workshops to the public this winter.",
         ],
     ),
     (
@@ -107,10 +132,15 @@ STORIES = [
         [
             "Les pages des dix projets ont été vues 100 000 fois sur la plateforme.",
             "Le jury a salué une campagne innovante qui stimule l'économie locale.",
+            "Le prix récompense autant les makers que les habitants qui les ont soutenus\u00a0: plus de 900 "
+            "personnes ont donné, partagé les projets et poussé la porte des ateliers. Une nouvelle édition est "
+            "à l'étude.",
         ],
         [
             "The ten projects' pages were viewed 100,000 times on the platform.",
             "The jury praised an innovative campaign that boosts the local economy.",
+            "The award recognises the makers as much as the residents who backed them: more than 900 people "
+            "donated, shared the projects and walked into the workshops. A new edition is being considered.",
         ],
     ),
 ]
