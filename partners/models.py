@@ -38,6 +38,7 @@ PROMOTION_PERMISSION = "partners.change_partner_promotion"
 
 validate_https = URLValidator(
     schemes=["https"],
+    code="https_required",  # not "invalid": the form field would show its own vaguer message
     message=_("Indiquez une adresse sécurisée, qui commence par https:// (par exemple https://www.exemple.fr)."),
 )
 

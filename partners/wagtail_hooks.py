@@ -196,3 +196,8 @@ def back_to_the_dashboard_after_submitting(request, page):
 @hooks.register("insert_global_admin_css")
 def partner_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("partners/admin.css"))
+
+
+@hooks.register("insert_editor_js")
+def draftail_accessible_names():
+    return format_html('<script src="{}"></script>', static("partners/draftail-label.js"))
