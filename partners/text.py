@@ -16,4 +16,4 @@ def long_date(value):
 def language_version(language_code):
     """ "la version anglaise": how a sentence names one language's version of the profile."""
     names = {"fr": gettext("la version française"), "en": gettext("la version anglaise")}
-    return names.get(language_code) or gettext("la version «\u00a0%(language)s\u00a0»") % {"language": language_code}
+    return names.get(language_code) or gettext("la version « %(language)s »") % {"language": language_code}
