@@ -1,4 +1,3 @@
-import re
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
