@@ -8,7 +8,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.action_menu import SubmitForModerationMenuItem
+from wagtail.admin.action_menu import CancelWorkflowMenuItem, SubmitForModerationMenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import WorkflowState
@@ -65,11 +65,19 @@ def stale_translations(pages):
         stale_at = page.latest_revision_created_at or page.first_published_at
         if stale_at is None or stale_at >= fresh.latest_revision_created_at:
             continue
-        notes[page.pk] = capfirst(
-            gettext(
+        same_day = long_date(stale_at) == long_date(fresh.latest_revision_created_at)
+        if same_day:
+            sentence = gettext(
+                "%(stale)s n’a pas encore repris la modification de %(fresh)s du %(fresh_date)s : "
+                "l’équipe de communication la mettra à jour."
+            )
+        else:
+            sentence = gettext(
                 "%(stale)s date du %(stale_date)s, avant la modification de %(fresh)s du %(fresh_date)s : "
                 "l’équipe de communication la mettra à jour."
             )
+        notes[page.pk] = capfirst(
+            sentence
             % {
                 "stale": language_version(page.locale.language_code),
                 "stale_date": long_date(stale_at),
@@ -168,15 +176,23 @@ class SendForReviewMenuItem(SubmitForModerationMenuItem):
         return context
 
 
+class CancelSubmissionMenuItem(CancelWorkflowMenuItem):
+    label = _("Annuler l’envoi pour validation")
+
+
 @hooks.register("construct_page_action_menu")
 def send_for_review_first(menu_items, request, context):
     """Who cannot publish gets "Envoyer pour validation" as the main button, not "Enregistrer le
-    brouillon" with the submission behind the arrow (Wagtail pops the first item as the default)."""
+    brouillon" with the submission behind the arrow (Wagtail pops the first item as the default),
+    and "Annuler l’envoi pour validation" rather than "Annuler le workflow"."""
     page = context.get("page")
     if context.get("view") != "edit" or page is None:
         return
     if context["user_page_permissions_tester"].can_publish():
         return
+    for position, item in enumerate(menu_items):
+        if item.name == "action-cancel-workflow":
+            menu_items[position] = CancelSubmissionMenuItem(order=item.order)
     submit = next((item for item in menu_items if item.name == "action-submit"), None)
     if submit is None:
         return

@@ -371,3 +371,28 @@ def test_replacing_the_logo_is_a_visible_button(client, partner_tree):
     visible = chooser.select_one(".chosen > button.partner-logo-replace[data-chooser-action-choose]")
     assert visible.get_text(strip=True) == "Remplacer le logo"
     assert visible["aria-describedby"] == "id_logo-title"
+
+
+def test_while_pending_the_partner_may_cancel_its_submission_in_plain_words(client, partner_tree):
+    page = partner_tree["a"]
+    client.force_login(partner_tree["user_a"])
+    submit(client, page, short_description="En relecture.")
+    form = soup(client.get(edit_url(page)))
+    labels = [button.get_text(strip=True) for button in form.select("footer button[type=submit]")]
+    assert labels[0] == "Annuler l’envoi pour validation"
+    assert "Annuler le workflow" not in labels
+    assert "«\u00a0Annuler l’envoi pour validation\u00a0»" in form.select_one(".partner-notice").get_text()
+    client.post(edit_url(page), partner_form(page, **{"action-cancel-workflow": "1"}))
+    assert WorkflowState.objects.get(object_id=str(page.pk)).status == "cancelled"
+
+
+def test_dashboard_names_the_lagging_language_on_the_same_day_too(client, bilingual):
+    client.force_login(bilingual["user_a"])
+    submit(client, bilingual["a"], short_description="Une association qui répare.")
+    dashboard = soup(client.get(reverse("wagtailadmin_home")))
+    [note] = dashboard.select(".partner-dashboard__status--stale")
+    today = long_date(timezone.now())
+    assert note.get_text(strip=True) == (
+        f"La version anglaise n’a pas encore repris la modification de la version française du {today}"
+        "\u00a0: l’équipe de communication la mettra à jour."
+    )
