@@ -1,5 +1,7 @@
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
+from django.utils.http import urlencode
 
 from wagtail.models import Page
 
@@ -22,6 +24,10 @@ PARTNER_FORBIDDEN_VIEWS = {
     "unlock",
 }
 PAGE_ID_KWARGS = ("page_id", "page_to_move_id", "parent_page_id")
+# Browsing the page tree: a partner looks after one profile, reached from the dashboard. The
+# explorer answers with the dashboard rather than an error (the breadcrumbs lead there), or with
+# the page search (limited by Wagtail to what the user may explore) for the dashboard's search box.
+PARTNER_EXPLORER_VIEWS = {"wagtailadmin_explore_root", "wagtailadmin_explore", "wagtailadmin_explore_results"}
 
 
 class PartnerAdminGuardMiddleware:
@@ -31,7 +37,8 @@ class PartnerAdminGuardMiddleware:
       them to anyone who may edit one page);
     - no page admin view about a page the partner may not edit (a few Wagtail views,
       such as the workflow-cancellation modal, do not check it themselves);
-    - none of the structural page actions, even on its own profile.
+    - none of the structural page actions, even on its own profile;
+    - no page explorer: the dashboard (or the page search) instead.
     """
 
     def __init__(self, get_response):
@@ -44,7 +51,9 @@ class PartnerAdminGuardMiddleware:
         # The path first: public requests must not load the session (it would add "Vary: Cookie").
         user = getattr(request, "user", None) if request.path.startswith(self._admin_prefix) else None
         if user is not None and user.is_authenticated and is_partner_only(user):
-            self._check(request, user)
+            response = self._check(request, user)
+            if response is not None:
+                return response
         return self.get_response(request)
 
     def _check(self, request, user):
@@ -53,16 +62,22 @@ class PartnerAdminGuardMiddleware:
         try:
             match = resolve(request.path_info)
         except Resolver404:
-            return
+            return None
+        if match.view_name in PARTNER_EXPLORER_VIEWS:
+            query = request.GET.get("q", "").strip()
+            if query:
+                return redirect(reverse("wagtailadmin_pages:search") + "?" + urlencode({"q": query}))
+            return redirect("wagtailadmin_home")
         if match.namespace != "wagtailadmin_pages":
-            return
+            return None
         if match.url_name in PARTNER_FORBIDDEN_VIEWS:
             raise PermissionDenied
         page_id = next((match.kwargs[name] for name in PAGE_ID_KWARGS if name in match.kwargs), None)
         if page_id is None and match.args:
             page_id = match.args[0]
         if page_id is None:
-            return
+            return None
         page = Page.objects.filter(pk=page_id).first()
         if page is None or not page.permissions_for_user(user).can_edit():
             raise PermissionDenied
+        return None

@@ -2,6 +2,7 @@
 moderation workflows apply: a partner edits its own profile and nothing else."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -9,9 +10,37 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BaseStreamBlock, stream_texts
 from home.models import BaseIndexPage, BasePage, filled_links
+
+from .panels import LogoChooser, ModerationNoticePanel
+
+# What a partner's profile says the same way in every language: kept identical in all its
+# translations (wagtail-localize does not offer them for translation, and publishing one
+# language copies them to the others, see ``partners.sync``).
+SYNCHRONISED_FIELDS = (
+    "kind",
+    "logo",
+    "website",
+    "contact_email",
+    "contact_phone",
+    "mastodon_url",
+    "linkedin_url",
+    "facebook_url",
+    "instagram_url",
+)
+
+# Officers (and superusers) have it; partner accounts do not: the address of the page, its
+# search-engine texts and its sharing image are the communication team's business.
+PROMOTION_PERMISSION = "partners.change_partner_promotion"
+
+validate_https = URLValidator(
+    schemes=["https"],
+    code="https_required",  # not "invalid": the form field would show its own vaguer message
+    message=_("Indiquez une adresse sécurisée, qui commence par https:// (par exemple https://www.exemple.fr)."),
+)
 
 
 class PartnerKind(models.TextChoices):
@@ -82,19 +111,20 @@ class PartnerPage(BasePage):
     )
     short_description = models.TextField(_("description courte"), max_length=500)
     body = StreamField(BaseStreamBlock, verbose_name=_("présentation"), blank=True)
-    website = models.URLField(_("site web"), blank=True)
+    website = models.URLField(_("site web"), blank=True, validators=[validate_https])
     contact_email = models.EmailField(_("courriel public"), blank=True)
     contact_phone = models.CharField(_("téléphone public"), max_length=30, blank=True)
     commune = models.CharField(_("commune"), max_length=100, blank=True)
-    mastodon_url = models.URLField(_("Mastodon"), blank=True)
-    linkedin_url = models.URLField(_("LinkedIn"), blank=True)
-    facebook_url = models.URLField(_("Facebook"), blank=True)
-    instagram_url = models.URLField(_("Instagram"), blank=True)
+    mastodon_url = models.URLField(_("Mastodon"), blank=True, validators=[validate_https])
+    linkedin_url = models.URLField(_("LinkedIn"), blank=True, validators=[validate_https])
+    facebook_url = models.URLField(_("Facebook"), blank=True, validators=[validate_https])
+    instagram_url = models.URLField(_("Instagram"), blank=True, validators=[validate_https])
 
     content_panels = [
+        ModerationNoticePanel(),
         FieldPanel("title", heading=_("Nom du partenaire")),
         FieldPanel("kind"),
-        MultiFieldPanel([FieldPanel("logo"), FieldPanel("logo_alt")], heading=_("Logo")),
+        MultiFieldPanel([FieldPanel("logo", widget=LogoChooser), FieldPanel("logo_alt")], heading=_("Logo")),
         FieldPanel("short_description"),
         FieldPanel("body"),
         MultiFieldPanel(
@@ -115,6 +145,21 @@ class PartnerPage(BasePage):
             heading=_("Réseaux sociaux"),
         ),
     ]
+    # Partner accounts do not get the Promotion tab: without the permission its fields are not
+    # even in their form, so a forged request cannot change the slug either.
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug", permission=PROMOTION_PERMISSION),
+                FieldPanel("seo_title", permission=PROMOTION_PERMISSION),
+                FieldPanel("search_description", permission=PROMOTION_PERMISSION),
+            ],
+            heading=_("Référencement"),
+        ),
+        MultiFieldPanel([FieldPanel("social_image", permission=PROMOTION_PERMISSION)], heading=_("Réseaux sociaux")),
+        FieldPanel("show_in_menus", permission=PROMOTION_PERMISSION),
+    ]
+    override_translatable_fields = [SynchronizedField(name) for name in SYNCHRONISED_FIELDS]
     search_fields = [
         *Page.search_fields,
         index.SearchField("short_description"),
@@ -130,6 +175,9 @@ class PartnerPage(BasePage):
     class Meta:
         verbose_name = _("partenaire")
         verbose_name_plural = _("partenaires")
+        permissions = [
+            ("change_partner_promotion", _("Modifier l'adresse, le référencement et le partage des partenaires")),
+        ]
 
     def card_summary(self):
         return self.short_description

@@ -43,6 +43,7 @@ OFFICER_MODEL_PERMISSIONS = [
     ("funding", "change_fundingcampaign"),
     ("funding", "view_fundingcampaign"),
     ("home", "change_sitesettings"),
+    ("partners", "change_partner_promotion"),
 ]
 PARTNER_MEDIA_PERMISSIONS = [
     ("wagtailimages", "add_image"),

@@ -240,7 +240,7 @@ def test_partner_can_edit_preview_and_see_history_of_its_own_page(client, world)
 
 def test_partner_admin_lists_show_nothing_of_others(client, world):
     client.force_login(world["user_a"])
-    # The partner's explorer starts at its own profile, whatever it asks for.
+    # The explorer sends a partner to its dashboard, which shows its own profile only.
     explorer = client.get(reverse("wagtailadmin_explore", args=[world["index"].pk]), follow=True).content.decode()
     assert "Atelier A" in explorer
     assert "Bureau B" not in explorer

@@ -1,5 +1,3 @@
-import re
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
@@ -54,8 +52,7 @@ def test_partner_edit_goes_live_after_officer_approval(demo_site, browser):
     page.wait_for_load_state()
     assert page.url.endswith(f"/admin/pages/{partner_page.pk}/edit/")
     page.fill("#id_short_description", new_text)
-    page.get_by_role("button", name="Plus d'actions").click()
-    page.get_by_role("button", name=re.compile("^Soumettre à")).click()
+    page.get_by_role("button", name="Envoyer pour validation").click()  # the main button for partners
     page.wait_for_load_state()
     public = partner_context.new_page()
     public.goto(demo_site.url + "/partenaires/makers-lille/")
