@@ -28,8 +28,17 @@ NEWS_PER_PAGE = 12
 class NewsCategory(TranslatableMixin, models.Model):
     """A translatable category ("Appel à projets", "Lauréats", "Résultats"…)."""
 
-    name = models.CharField(_("nom"), max_length=100)
-    slug = models.SlugField(_("identifiant dans l'adresse"), max_length=100, allow_unicode=False)
+    name = models.CharField(
+        _("nom"), max_length=100, help_text=_("Le nom affiché sur les actualités, par exemple « Lauréats ».")
+    )
+    slug = models.SlugField(
+        _("identifiant dans l'adresse"),
+        max_length=100,
+        allow_unicode=False,
+        help_text=_(
+            "En minuscules, sans accent ni espace, par exemple « laureats » : il sert au filtre des actualités."
+        ),
+    )
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
 
@@ -99,20 +108,36 @@ class NewsIndexPage(RoutablePageMixin, BaseIndexPage):
 
 
 class NewsPage(BasePage):
-    date = models.DateField(_("date de publication"), default=timezone.localdate)
-    byline = models.CharField(_("signature"), max_length=200, blank=True)
+    date = models.DateField(
+        _("date de publication"),
+        default=timezone.localdate,
+        help_text=_("La date affichée sur l'actualité, au format JJ/MM/AAAA ; les plus récentes viennent en tête."),
+    )
+    byline = models.CharField(
+        _("signature"),
+        max_length=200,
+        blank=True,
+        help_text=_("Qui signe l'article, par exemple « Service communication »."),
+    )
     category = models.ForeignKey(
         NewsCategory,
         verbose_name=_("catégorie"),
+        help_text=_("Les catégories se gèrent dans le menu « Catégories d'actualité »."),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    tags = ClusterTaggableManager(through=NewsTag, blank=True, verbose_name=_("mots-clés"))
+    tags = ClusterTaggableManager(
+        through=NewsTag,
+        blank=True,
+        verbose_name=_("mots-clés"),
+        help_text=_("Quelques mots-clés séparés par des virgules ; ils relient les actualités entre elles."),
+    )
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("image principale"),
+        help_text=_("Montrée en haut de l'article et sur les cartes (au moins 1200 pixels de large)."),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -124,8 +149,14 @@ class NewsPage(BasePage):
         blank=True,
         help_text=_("Ce que montre l'image. Obligatoire si une image est choisie."),
     )
-    intro = models.TextField(_("chapeau"), max_length=500)
-    body = StreamField(BaseStreamBlock, verbose_name=_("contenu"), blank=True)
+    intro = models.TextField(
+        _("chapeau"),
+        max_length=500,
+        help_text=_("Deux ou trois phrases (500 caractères au plus) : montrées sur les cartes et dans les flux."),
+    )
+    body = StreamField(
+        BaseStreamBlock, verbose_name=_("contenu"), blank=True, help_text=_("Le texte de l'article, en blocs.")
+    )
     pinned = models.BooleanField(
         _("épinglée sur l'accueil"),
         default=False,
