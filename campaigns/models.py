@@ -66,7 +66,7 @@ class CallPhase(Orderable):
         _("étape"),
         max_length=20,
         choices=PhaseKind.choices,
-        help_text=_("Ce qui se passe pendant cette période ; la page de l'appel met en avant l'étape en cours."),
+        help_text=_("Ce qui se passe pendant cette période ; la page de l'appel met en avant l'étape en cours."),
     )
     start_date = models.DateField(_("début"), help_text=_("Premier jour de l'étape, au format JJ/MM/AAAA."))
     end_date = models.DateField(_("fin"), help_text=_("Dernier jour de l'étape (inclus), au format JJ/MM/AAAA."))
@@ -74,7 +74,7 @@ class CallPhase(Orderable):
         _("texte court"),
         max_length=255,
         blank=True,
-        help_text=_("Une phrase affichée sous l'étape, par exemple « Dépôt en ligne jusqu'à midi »."),
+        help_text=_("Une phrase affichée sous l'étape, par exemple « Dépôt en ligne jusqu'à midi »."),
     )
 
     panels = [
@@ -104,7 +104,7 @@ class CallKeyFigure(Orderable):
     label = models.CharField(
         _("libellé"),
         max_length=200,
-        help_text=_("Ce que mesure le chiffre, par exemple « vues de la vidéo »."),
+        help_text=_("Ce que mesure le chiffre, par exemple « vues de la vidéo »."),
     )
 
     panels = [FieldPanel("value"), FieldPanel("label")]
@@ -119,17 +119,17 @@ class CallPage(BasePage):
 
     edition_year = models.PositiveSmallIntegerField(
         _("édition (année)"),
-        help_text=_("L'année de l'édition, par exemple 2018 ; les appels passés sont classés par année."),
+        help_text=_("L'année de l'édition, par exemple 2018 ; les appels passés sont classés par année."),
     )
     theme = models.CharField(
         _("thème"),
         max_length=200,
         blank=True,
-        help_text=_("Le thème de cette édition en quelques mots, par exemple « Économie circulaire »."),
+        help_text=_("Le thème de cette édition en quelques mots, par exemple « Économie circulaire »."),
     )
     summary = models.TextField(
         _("résumé"),
-        help_text=_("Deux ou trois phrases : montrées sur les cartes, dans la recherche et les partages."),
+        help_text=_("Deux ou trois phrases : montrées sur les cartes, dans la recherche et les partages."),
     )
     body = StreamField(
         BaseStreamBlock,
@@ -370,13 +370,13 @@ class LaureatePage(BasePage):
         BaseStreamBlock,
         verbose_name=_("histoire du projet"),
         blank=True,
-        help_text=_("Le récit du projet : qui le porte, ce qu'il change, où en est-il."),
+        help_text=_("Le récit du projet : qui le porte, ce qu'il change, où en est-il."),
     )
     tags = ClusterTaggableManager(
         through=LaureateTag,
         blank=True,
         verbose_name=_("thèmes"),
-        help_text=_("Quelques mots-clés séparés par des virgules, par exemple « réemploi, vélo »."),
+        help_text=_("Quelques mots-clés séparés par des virgules, par exemple « réemploi, vélo »."),
     )
     hero_image = models.ForeignKey(
         "wagtailimages.Image",

@@ -199,7 +199,7 @@ class HomePage(BasePage):
         _("texte de l'appel à l'action"),
         max_length=80,
         blank=True,
-        help_text=_("Le texte du bouton, par exemple « Découvrir les lauréats ». Vide, pas de bouton."),
+        help_text=_("Le texte du bouton, par exemple « Découvrir les lauréats ». Vide, pas de bouton."),
     )
     cta_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -214,7 +214,7 @@ class HomePage(BasePage):
         BaseStreamBlock,
         verbose_name=_("contenu"),
         blank=True,
-        help_text=_("Les blocs de l'accueil, dans l'ordre : textes, images, chiffres, progression des collectes…"),
+        help_text=_("Les blocs de l'accueil, dans l'ordre : textes, images, chiffres, progression des collectes…"),
     )
 
     content_panels = [
@@ -350,7 +350,7 @@ class SiteSettings(BaseSiteSetting):
     legal_notice_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("page des mentions légales"),
-        help_text=_("Lien « Mentions légales » du pied de page."),
+        help_text=_("Lien « Mentions légales » du pied de page."),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -359,7 +359,7 @@ class SiteSettings(BaseSiteSetting):
     accessibility_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("page de la déclaration d'accessibilité"),
-        help_text=_("Lien « Accessibilité » du pied de page, obligatoire pour un site public."),
+        help_text=_("Lien « Accessibilité » du pied de page, obligatoire pour un site public."),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -370,7 +370,7 @@ class SiteSettings(BaseSiteSetting):
         max_length=10,
         choices=ACCESSIBILITY_STATUSES,
         default="partial",
-        help_text=_("Ce que dit la déclaration d'accessibilité ; affiché dans le pied de page."),
+        help_text=_("Ce que dit la déclaration d'accessibilité ; affiché dans le pied de page."),
     )
     footer_text = RichTextField(
         _("texte du pied de page"),

@@ -29,14 +29,14 @@ class NewsCategory(TranslatableMixin, models.Model):
     """A translatable category ("Appel à projets", "Lauréats", "Résultats"…)."""
 
     name = models.CharField(
-        _("nom"), max_length=100, help_text=_("Le nom affiché sur les actualités, par exemple « Lauréats ».")
+        _("nom"), max_length=100, help_text=_("Le nom affiché sur les actualités, par exemple « Lauréats ».")
     )
     slug = models.SlugField(
         _("identifiant dans l'adresse"),
         max_length=100,
         allow_unicode=False,
         help_text=_(
-            "En minuscules, sans accent ni espace, par exemple « laureats » : il sert au filtre des actualités."
+            "En minuscules, sans accent ni espace, par exemple « laureats » : il sert au filtre des actualités."
         ),
     )
 
@@ -111,18 +111,18 @@ class NewsPage(BasePage):
     date = models.DateField(
         _("date de publication"),
         default=timezone.localdate,
-        help_text=_("La date affichée sur l'actualité, au format JJ/MM/AAAA ; les plus récentes viennent en tête."),
+        help_text=_("La date affichée sur l'actualité, au format JJ/MM/AAAA ; les plus récentes viennent en tête."),
     )
     byline = models.CharField(
         _("signature"),
         max_length=200,
         blank=True,
-        help_text=_("Qui signe l'article, par exemple « Service communication »."),
+        help_text=_("Qui signe l'article, par exemple « Service communication »."),
     )
     category = models.ForeignKey(
         NewsCategory,
         verbose_name=_("catégorie"),
-        help_text=_("Les catégories se gèrent dans le menu « Catégories d'actualité »."),
+        help_text=_("Les catégories se gèrent dans le menu « Catégories d'actualité »."),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -132,7 +132,7 @@ class NewsPage(BasePage):
         through=NewsTag,
         blank=True,
         verbose_name=_("mots-clés"),
-        help_text=_("Quelques mots-clés séparés par des virgules ; ils relient les actualités entre elles."),
+        help_text=_("Quelques mots-clés séparés par des virgules ; ils relient les actualités entre elles."),
     )
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -152,7 +152,7 @@ class NewsPage(BasePage):
     intro = models.TextField(
         _("chapeau"),
         max_length=500,
-        help_text=_("Deux ou trois phrases (500 caractères au plus) : montrées sur les cartes et dans les flux."),
+        help_text=_("Deux ou trois phrases (500 caractères au plus) : montrées sur les cartes et dans les flux."),
     )
     body = StreamField(
         BaseStreamBlock, verbose_name=_("contenu"), blank=True, help_text=_("Le texte de l'article, en blocs.")
@@ -176,7 +176,7 @@ class NewsPage(BasePage):
             "related_pages",
             heading=_("Contenus liés"),
             label=_("Contenu lié"),
-            help_text=_("Appels, lauréats ou partenaires dont parle l'actualité (« Pour aller plus loin »)."),
+            help_text=_("Appels, lauréats ou partenaires dont parle l'actualité (« Pour aller plus loin »)."),
         ),
     ]
     promote_panels = [*BasePage.promote_panels, FieldPanel("pinned")]

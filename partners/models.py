@@ -74,7 +74,7 @@ class PartnerPage(BasePage):
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
-        help_text=_("De préférence un SVG ou un PNG sur fond transparent ; il est affiché sans être recadré."),
+        help_text=_("De préférence un SVG ou un PNG sur fond transparent ; il est affiché sans être recadré."),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -99,7 +99,7 @@ class PartnerPage(BasePage):
     )
     website = models.URLField(_("site web"), blank=True, help_text=_("Adresse complète, commençant par https://."))
     contact_email = models.EmailField(
-        _("courriel public"), blank=True, help_text=_("Affiché sur le profil : une adresse faite pour être publique.")
+        _("courriel public"), blank=True, help_text=_("Affiché sur le profil : une adresse faite pour être publique.")
     )
     contact_phone = models.CharField(
         _("téléphone public"), max_length=30, blank=True, help_text=_("Par exemple 03 20 00 00 00.")

@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='callkeyfigure',
             name='label',
-            field=models.CharField(help_text='Ce que mesure le chiffre, par exemple « vues de la vidéo ».', max_length=200, verbose_name='libellé'),
+            field=models.CharField(help_text='Ce que mesure le chiffre, par exemple « vues de la vidéo ».', max_length=200, verbose_name='libellé'),
         ),
         migrations.AlterField(
             model_name='callpage',
@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='callpage',
             name='edition_year',
-            field=models.PositiveSmallIntegerField(help_text="L'année de l'édition, par exemple 2018 ; les appels passés sont classés par année.", verbose_name='édition (année)'),
+            field=models.PositiveSmallIntegerField(help_text="L'année de l'édition, par exemple 2018 ; les appels passés sont classés par année.", verbose_name='édition (année)'),
         ),
         migrations.AlterField(
             model_name='callpage',
@@ -59,12 +59,12 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='callpage',
             name='summary',
-            field=models.TextField(help_text='Deux ou trois phrases : montrées sur les cartes, dans la recherche et les partages.', verbose_name='résumé'),
+            field=models.TextField(help_text='Deux ou trois phrases : montrées sur les cartes, dans la recherche et les partages.', verbose_name='résumé'),
         ),
         migrations.AlterField(
             model_name='callpage',
             name='theme',
-            field=models.CharField(blank=True, help_text='Le thème de cette édition en quelques mots, par exemple « Économie circulaire ».', max_length=200, verbose_name='thème'),
+            field=models.CharField(blank=True, help_text='Le thème de cette édition en quelques mots, par exemple « Économie circulaire ».', max_length=200, verbose_name='thème'),
         ),
         migrations.AlterField(
             model_name='callpartner',
@@ -74,7 +74,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='callphase',
             name='description',
-            field=models.CharField(blank=True, help_text="Une phrase affichée sous l'étape, par exemple « Dépôt en ligne jusqu'à midi ».", max_length=255, verbose_name='texte court'),
+            field=models.CharField(blank=True, help_text="Une phrase affichée sous l'étape, par exemple « Dépôt en ligne jusqu'à midi ».", max_length=255, verbose_name='texte court'),
         ),
         migrations.AlterField(
             model_name='callphase',
@@ -84,7 +84,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='callphase',
             name='kind',
-            field=models.CharField(choices=[('applications', 'Appel à candidatures'), ('selection', 'Sélection par le jury'), ('coaching', 'Accompagnement'), ('communication', 'Campagne de communication'), ('collection', 'Collecte de dons'), ('results', 'Résultats')], help_text="Ce qui se passe pendant cette période ; la page de l'appel met en avant l'étape en cours.", max_length=20, verbose_name='étape'),
+            field=models.CharField(choices=[('applications', 'Appel à candidatures'), ('selection', 'Sélection par le jury'), ('coaching', 'Accompagnement'), ('communication', 'Campagne de communication'), ('collection', 'Collecte de dons'), ('results', 'Résultats')], help_text="Ce qui se passe pendant cette période ; la page de l'appel met en avant l'étape en cours.", max_length=20, verbose_name='étape'),
         ),
         migrations.AlterField(
             model_name='callphase',
@@ -104,12 +104,12 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='laureatepage',
             name='story',
-            field=wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('quote', 6), ('image', 7), ('figure', 11), ('video', 15), ('key_figures', 20), ('call_to_action', 24), ('funding_progress', 26), ('programme_results', 28)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Texte', 'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Titre de niveau 2'), ('h3', 'Titre de niveau 3')], 'label': 'Niveau'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'group': 'Texte', 'icon': 'pilcrow', 'label': 'Paragraphe', 'template': 'blocks/paragraph_block.html'}), 4: ('wagtail.blocks.TextBlock', (), {'label': 'Citation'}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Auteur ou autrice', 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('quote', 4), ('attribution', 5)]], {}), 7: ('wagtail.images.blocks.ImageBlock', [], {'group': 'Médias', 'label': 'Image', 'template': 'blocks/image_block.html'}), 8: ('wagtail.images.blocks.ImageBlock', [], {'label': 'Image'}), 9: ('wagtail.blocks.CharBlock', (), {'label': 'Légende', 'max_length': 300, 'required': False}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'Crédit', 'max_length': 200, 'required': False}), 11: ('wagtail.blocks.StructBlock', [[('image', 8), ('caption', 9), ('credit', 10)]], {}), 12: ('wagtail.blocks.URLBlock', (), {'help_text': 'Page de la vidéo sur YouTube, Vimeo ou PeerTube.', 'label': 'Adresse de la vidéo'}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Titre de la vidéo', 'max_length': 200}), 14: ('wagtail.blocks.TextBlock', (), {'label': 'Transcription ou description', 'required': False}), 15: ('wagtail.blocks.StructBlock', [[('url', 12), ('title', 13), ('transcript', 14)]], {}), 16: ('wagtail.blocks.CharBlock', (), {'label': 'Chiffre', 'max_length': 40}), 17: ('wagtail.blocks.CharBlock', (), {'label': 'Libellé', 'max_length': 200}), 18: ('wagtail.blocks.StructBlock', [[('value', 16), ('label', 17)]], {}), 19: ('wagtail.blocks.ListBlock', (18,), {'label': 'Chiffres', 'min_num': 1}), 20: ('wagtail.blocks.StructBlock', [[('figures', 19)]], {}), 21: ('wagtail.blocks.CharBlock', (), {'label': 'Texte du bouton', 'max_length': 80}), 22: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Page', 'required': False}), 23: ('wagtail.blocks.URLBlock', (), {'label': 'ou adresse externe', 'required': False}), 24: ('wagtail.blocks.StructBlock', [[('text', 21), ('page', 22), ('url', 23)]], {}), 25: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Lauréat', 'page_type': ['campaigns.LaureatePage']}), 26: ('wagtail.blocks.StructBlock', [[('laureate', 25)]], {}), 27: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Appel à projets', 'page_type': ['campaigns.CallPage']}), 28: ('wagtail.blocks.StructBlock', [[('call', 27)]], {})}, help_text="Le récit du projet : qui le porte, ce qu'il change, où en est-il.", verbose_name='histoire du projet'),
+            field=wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('quote', 6), ('image', 7), ('figure', 11), ('video', 15), ('key_figures', 20), ('call_to_action', 24), ('funding_progress', 26), ('programme_results', 28)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Texte', 'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Titre de niveau 2'), ('h3', 'Titre de niveau 3')], 'label': 'Niveau'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'group': 'Texte', 'icon': 'pilcrow', 'label': 'Paragraphe', 'template': 'blocks/paragraph_block.html'}), 4: ('wagtail.blocks.TextBlock', (), {'label': 'Citation'}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Auteur ou autrice', 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('quote', 4), ('attribution', 5)]], {}), 7: ('wagtail.images.blocks.ImageBlock', [], {'group': 'Médias', 'label': 'Image', 'template': 'blocks/image_block.html'}), 8: ('wagtail.images.blocks.ImageBlock', [], {'label': 'Image'}), 9: ('wagtail.blocks.CharBlock', (), {'label': 'Légende', 'max_length': 300, 'required': False}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'Crédit', 'max_length': 200, 'required': False}), 11: ('wagtail.blocks.StructBlock', [[('image', 8), ('caption', 9), ('credit', 10)]], {}), 12: ('wagtail.blocks.URLBlock', (), {'help_text': 'Page de la vidéo sur YouTube, Vimeo ou PeerTube.', 'label': 'Adresse de la vidéo'}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Titre de la vidéo', 'max_length': 200}), 14: ('wagtail.blocks.TextBlock', (), {'label': 'Transcription ou description', 'required': False}), 15: ('wagtail.blocks.StructBlock', [[('url', 12), ('title', 13), ('transcript', 14)]], {}), 16: ('wagtail.blocks.CharBlock', (), {'label': 'Chiffre', 'max_length': 40}), 17: ('wagtail.blocks.CharBlock', (), {'label': 'Libellé', 'max_length': 200}), 18: ('wagtail.blocks.StructBlock', [[('value', 16), ('label', 17)]], {}), 19: ('wagtail.blocks.ListBlock', (18,), {'label': 'Chiffres', 'min_num': 1}), 20: ('wagtail.blocks.StructBlock', [[('figures', 19)]], {}), 21: ('wagtail.blocks.CharBlock', (), {'label': 'Texte du bouton', 'max_length': 80}), 22: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Page', 'required': False}), 23: ('wagtail.blocks.URLBlock', (), {'label': 'ou adresse externe', 'required': False}), 24: ('wagtail.blocks.StructBlock', [[('text', 21), ('page', 22), ('url', 23)]], {}), 25: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Lauréat', 'page_type': ['campaigns.LaureatePage']}), 26: ('wagtail.blocks.StructBlock', [[('laureate', 25)]], {}), 27: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Appel à projets', 'page_type': ['campaigns.CallPage']}), 28: ('wagtail.blocks.StructBlock', [[('call', 27)]], {})}, help_text="Le récit du projet : qui le porte, ce qu'il change, où en est-il.", verbose_name='histoire du projet'),
         ),
         migrations.AlterField(
             model_name='laureatepage',
             name='tags',
-            field=modelcluster.contrib.taggit.ClusterTaggableManager(blank=True, help_text='Quelques mots-clés séparés par des virgules, par exemple « réemploi, vélo ».', through='campaigns.LaureateTag', to='taggit.Tag', verbose_name='thèmes'),
+            field=modelcluster.contrib.taggit.ClusterTaggableManager(blank=True, help_text='Quelques mots-clés séparés par des virgules, par exemple « réemploi, vélo ».', through='campaigns.LaureateTag', to='taggit.Tag', verbose_name='thèmes'),
         ),
         migrations.AlterField(
             model_name='laureatesponsor',

@@ -19,12 +19,12 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='newscategory',
             name='name',
-            field=models.CharField(help_text='Le nom affiché sur les actualités, par exemple « Lauréats ».', max_length=100, verbose_name='nom'),
+            field=models.CharField(help_text='Le nom affiché sur les actualités, par exemple « Lauréats ».', max_length=100, verbose_name='nom'),
         ),
         migrations.AlterField(
             model_name='newscategory',
             name='slug',
-            field=models.SlugField(help_text='En minuscules, sans accent ni espace, par exemple « laureats » : il sert au filtre des actualités.', max_length=100, verbose_name="identifiant dans l'adresse"),
+            field=models.SlugField(help_text='En minuscules, sans accent ni espace, par exemple « laureats » : il sert au filtre des actualités.', max_length=100, verbose_name="identifiant dans l'adresse"),
         ),
         migrations.AlterField(
             model_name='newsindexpage',
@@ -39,17 +39,17 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='newspage',
             name='byline',
-            field=models.CharField(blank=True, help_text="Qui signe l'article, par exemple « Service communication ».", max_length=200, verbose_name='signature'),
+            field=models.CharField(blank=True, help_text="Qui signe l'article, par exemple « Service communication ».", max_length=200, verbose_name='signature'),
         ),
         migrations.AlterField(
             model_name='newspage',
             name='category',
-            field=models.ForeignKey(blank=True, help_text="Les catégories se gèrent dans le menu « Catégories d'actualité ».", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='news.newscategory', verbose_name='catégorie'),
+            field=models.ForeignKey(blank=True, help_text="Les catégories se gèrent dans le menu « Catégories d'actualité ».", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='news.newscategory', verbose_name='catégorie'),
         ),
         migrations.AlterField(
             model_name='newspage',
             name='date',
-            field=models.DateField(default=django.utils.timezone.localdate, help_text="La date affichée sur l'actualité, au format JJ/MM/AAAA ; les plus récentes viennent en tête.", verbose_name='date de publication'),
+            field=models.DateField(default=django.utils.timezone.localdate, help_text="La date affichée sur l'actualité, au format JJ/MM/AAAA ; les plus récentes viennent en tête.", verbose_name='date de publication'),
         ),
         migrations.AlterField(
             model_name='newspage',
@@ -59,11 +59,11 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='newspage',
             name='intro',
-            field=models.TextField(help_text='Deux ou trois phrases (500 caractères au plus) : montrées sur les cartes et dans les flux.', max_length=500, verbose_name='chapeau'),
+            field=models.TextField(help_text='Deux ou trois phrases (500 caractères au plus) : montrées sur les cartes et dans les flux.', max_length=500, verbose_name='chapeau'),
         ),
         migrations.AlterField(
             model_name='newspage',
             name='tags',
-            field=modelcluster.contrib.taggit.ClusterTaggableManager(blank=True, help_text='Quelques mots-clés séparés par des virgules ; ils relient les actualités entre elles.', through='news.NewsTag', to='taggit.Tag', verbose_name='mots-clés'),
+            field=modelcluster.contrib.taggit.ClusterTaggableManager(blank=True, help_text='Quelques mots-clés séparés par des virgules ; ils relient les actualités entre elles.', through='news.NewsTag', to='taggit.Tag', verbose_name='mots-clés'),
         ),
     ]

@@ -31,7 +31,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='partnerpage',
             name='contact_email',
-            field=models.EmailField(blank=True, help_text='Affiché sur le profil : une adresse faite pour être publique.', max_length=254, verbose_name='courriel public'),
+            field=models.EmailField(blank=True, help_text='Affiché sur le profil : une adresse faite pour être publique.', max_length=254, verbose_name='courriel public'),
         ),
         migrations.AlterField(
             model_name='partnerpage',
@@ -61,7 +61,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='partnerpage',
             name='logo',
-            field=models.ForeignKey(blank=True, help_text='De préférence un SVG ou un PNG sur fond transparent ; il est affiché sans être recadré.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='logo'),
+            field=models.ForeignKey(blank=True, help_text='De préférence un SVG ou un PNG sur fond transparent ; il est affiché sans être recadré.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='logo'),
         ),
         migrations.AlterField(
             model_name='partnerpage',
