@@ -71,7 +71,8 @@ class OfficerShortcutsPanel(Component):
             )
         calls = CallIndexPage.objects.filter(**in_language).first()
         if calls:
-            shortcuts.append((_("Appels à projets"), reverse("wagtailadmin_explore", args=(calls.pk,)), "folder-open-1"))
+            explore = reverse("wagtailadmin_explore", args=(calls.pk,))
+            shortcuts.append((_("Appels à projets"), explore, "folder-open-1"))
         if user.has_perm("funding.view_fundingcampaign"):
             viewset = FundingCampaign.snippet_viewset
             shortcuts.append((_("Collectes"), reverse(viewset.get_url_name("list")), "pick"))

@@ -10,10 +10,10 @@ Run it after upgrading Wagtail (it fails if a string is gone), then `make messag
 import sys
 from pathlib import Path
 
-import polib
-
 import wagtail
 import wagtail_localize
+
+import polib
 
 NBSP = "\u00a0"
 BASE = Path(__file__).resolve().parent.parent
@@ -27,7 +27,7 @@ DJANGO = {
     "New: %(model_name)s": f"Création{NBSP}: %(model_name)s",
     "Create a new %(model_name)s": f"Créer{NBSP}: %(model_name)s",
     "Choose another": "Changer",
-    "No %(model_name)s match your query.": f"Aucun résultat ne correspond à votre recherche (%(model_name)s).",
+    "No %(model_name)s match your query.": "Aucun résultat ne correspond à votre recherche (%(model_name)s).",
     "This %(model_name)s is currently awaiting moderation.": "Cet élément (%(model_name)s) attend sa validation.",
     # Confirmations
     "Are you sure you want to delete this page?": f"Voulez-vous vraiment supprimer cette page{NBSP}?",
@@ -36,9 +36,15 @@ DJANGO = {
     "Are you sure you want to publish these pages?": f"Voulez-vous vraiment publier ces pages{NBSP}?",
     "Are you sure you want to unpublish these pages?": f"Voulez-vous vraiment dépublier ces pages{NBSP}?",
     "Would you still like to publish this page?": f"Voulez-vous quand même publier cette page{NBSP}?",
-    "Are you sure you want to delete this %(model_name)s?": f"Voulez-vous vraiment supprimer cet élément (%(model_name)s){NBSP}?",
-    "Are you sure you want to unpublish this %(model_name)s?": f"Voulez-vous vraiment dépublier cet élément (%(model_name)s){NBSP}?",
-    "Would you still like to publish this %(model_name)s?": f"Voulez-vous quand même publier cet élément (%(model_name)s){NBSP}?",
+    "Are you sure you want to delete this %(model_name)s?": (
+        f"Voulez-vous vraiment supprimer cet élément (%(model_name)s){NBSP}?"
+    ),
+    "Are you sure you want to unpublish this %(model_name)s?": (
+        f"Voulez-vous vraiment dépublier cet élément (%(model_name)s){NBSP}?"
+    ),
+    "Would you still like to publish this %(model_name)s?": (
+        f"Voulez-vous quand même publier cet élément (%(model_name)s){NBSP}?"
+    ),
     # Messages after saving
     "%(model_name)s '%(object)s' created.": f"Création enregistrée{NBSP}: {OBJECT}.",
     "%(model_name)s '%(object)s' updated.": f"Modifications enregistrées{NBSP}: {OBJECT}.",
