@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock, stream_texts
 from home.models import BaseIndexPage, BasePage, absolute_url, localized_live
+from home.panels import LocalizedPageChooserPanel
 from partners.models import PartnerPage
 
 from .formatting import format_money, format_percentage
@@ -100,7 +101,7 @@ class CallKeyFigure(Orderable):
     """What the portal cannot compute itself: page views, awards, press coverage."""
 
     page = ParentalKey("campaigns.CallPage", on_delete=models.CASCADE, related_name="key_figures")
-    value = models.CharField(_("chiffre"), max_length=40, help_text=_("Par exemple « 100 000 » ou « 1er prix »."))
+    value = models.CharField(_("chiffre"), max_length=40, help_text=_("Par exemple « 100 000 » ou « 1er prix »."))
     label = models.CharField(
         _("libellé"),
         max_length=200,
@@ -318,7 +319,7 @@ class LaureateSponsor(Orderable):
         help_text=_("Ce que le partenaire apporte au projet."),
     )
 
-    panels = [FieldPanel("partner"), FieldPanel("role")]
+    panels = [LocalizedPageChooserPanel("partner"), FieldPanel("role")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("parrainage")
@@ -337,7 +338,7 @@ class CallPartner(Orderable):
         help_text=_("Son logo est montré sur la page de l'appel."),
     )
 
-    panels = [FieldPanel("partner")]
+    panels = [LocalizedPageChooserPanel("partner")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("partenaire de l'appel")
@@ -398,7 +399,11 @@ class LaureatePage(BasePage):
     )
 
     content_panels = [
-        TitleFieldPanel("title", heading=_("Nom du projet")),
+        TitleFieldPanel(
+            "title",
+            heading=_("Nom du projet"),
+            help_text=_("Tel qu'il s'affichera sur le site ; l'adresse de la page en est tirée."),
+        ),
         MultiFieldPanel(
             [FieldPanel("makers"), FieldPanel("commune"), FieldPanel("pitch"), FieldPanel("tags")],
             heading=_("Le projet"),

@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock, stream_texts
+from .forms import PageForm
 from .text import plain_text
 
 
@@ -101,6 +102,9 @@ class BasePage(Page):
         MultiFieldPanel([FieldPanel("social_image")], heading=_("Réseaux sociaux")),
         FieldPanel("show_in_menus"),
     ]
+
+    # Slug optional when creating a page: made from the title (see home.forms.PageForm).
+    base_form_class = PageForm
 
     # Open Graph type; news pages are articles.
     og_type = "website"

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
@@ -18,6 +18,7 @@ from wagtail.search import index
 from campaigns.models import CallPage, LaureatePage
 from home.blocks import BaseStreamBlock, stream_texts
 from home.models import BaseIndexPage, BasePage, absolute_url, localized_live
+from home.panels import LocalizedPageChooserPanel
 from partners.models import PartnerPage
 
 from .feeds import NewsAtomFeed, NewsRssFeed
@@ -279,7 +280,7 @@ class NewsRelatedPage(Orderable):
         help_text=_("Un appel à projets, un lauréat ou un partenaire, choisi dans l'arborescence de sa langue."),
     )
 
-    panels = [PageChooserPanel("page", page_type=[model._meta.label for model in RELATED_PAGE_TYPES])]
+    panels = [LocalizedPageChooserPanel("page", page_type=[model._meta.label for model in RELATED_PAGE_TYPES])]
 
     class Meta(Orderable.Meta):
         verbose_name = _("contenu lié")

@@ -19,11 +19,10 @@ from .models import NewsCategory, NewsIndexPage
 class NewsCategoryViewSet(SnippetViewSet):
     model = NewsCategory
     icon = "tag"
-    menu_label = _("Catégories d'actualité")
+    menu_label = _("Catégories")
     menu_order = 220
     add_to_admin_menu = True
     list_display = ["name", "slug", "locale"]
-    list_filter = ["locale"]
     search_fields = ["name", "slug"]
     ordering = ["name"]
 

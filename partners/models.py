@@ -121,7 +121,11 @@ class PartnerPage(BasePage):
     )
 
     content_panels = [
-        TitleFieldPanel("title", heading=_("Nom du partenaire")),
+        TitleFieldPanel(
+            "title",
+            heading=_("Nom du partenaire"),
+            help_text=_("Tel qu'il s'affichera sur le site ; l'adresse de la page en est tirée."),
+        ),
         FieldPanel("kind"),
         MultiFieldPanel([FieldPanel("logo"), FieldPanel("logo_alt")], heading=_("Logo")),
         FieldPanel("short_description"),

@@ -17,6 +17,11 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.AlterField(
+            model_name='callkeyfigure',
+            name='value',
+            field=models.CharField(help_text='Par exemple «\xa0100\xa0000\xa0» ou «\xa01er prix\xa0».', max_length=40, verbose_name='chiffre'),
+        ),
+        migrations.AlterField(
             model_name='callindexpage',
             name='intro',
             field=models.TextField(blank=True, help_text='Quelques phrases en tête de la liste, reprises dans les résultats de recherche.', verbose_name='introduction'),
