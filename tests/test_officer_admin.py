@@ -6,7 +6,7 @@ import re
 from django.contrib.auth.models import Group
 from django.db import models
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from modelcluster.fields import ParentalKey
 from taggit.managers import TaggableManager
@@ -467,3 +467,74 @@ def test_partners_do_not_see_the_officers_shortcuts(client, news_tree):
     response = client.get(reverse("wagtailadmin_home"))
     assert response.status_code == 200
     assert b"officer-shortcuts" not in response.content
+
+
+# --- migrations ----------------------------------------------------------------
+
+
+def _migrate(targets):
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+    return MigrationExecutor(connection)._create_project_state(with_applied_migrations=True).apps
+
+
+@pytest.mark.django_db(transaction=True)
+def test_related_pages_move_from_the_multi_selects_to_the_ordered_list():
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    old = _migrate([("news", "0002_help_texts")])
+    OldPage = old.get_model("wagtailcore", "Page")
+    ContentType = old.get_model("contenttypes", "ContentType")
+    Revision = old.get_model("wagtailcore", "Revision")
+    root = OldPage.objects.get(depth=1)
+    locale_id = root.locale_id
+
+    def make(app_label, model_name, position, **fields):
+        model = old.get_model(app_label, model_name)
+        content_type, _created = ContentType.objects.get_or_create(app_label=app_label, model=model_name)
+        return model.objects.create(
+            title=f"{model_name} {position}",
+            draft_title=f"{model_name} {position}",
+            slug=f"{model_name}-{position}",
+            path=f"{root.path}{position:04d}",
+            depth=2,
+            url_path=f"/{model_name}-{position}/",
+            content_type=content_type,
+            locale_id=locale_id,
+            live=True,
+            **fields,
+        )
+
+    call = make("campaigns", "callpage", 101, edition_year=2018, summary="Un appel.")
+    partner = make("partners", "partnerpage", 102, kind="association", short_description="Un partenaire.")
+    news = make("news", "newspage", 103, date="2018-09-03", intro="Un chapeau.")
+    # The old multi-selects' link tables (historical models do not commit parental relations).
+    fields = old.get_model("news", "NewsPage")._meta
+    fields.get_field("related_partners").remote_field.through.objects.create(
+        newspage_id=news.pk, partnerpage_id=partner.pk
+    )
+    fields.get_field("related_calls").remote_field.through.objects.create(newspage_id=news.pk, callpage_id=call.pk)
+    revision = Revision.objects.create(
+        content_type_id=news.content_type_id,
+        base_content_type_id=news.content_type_id,
+        object_id=str(news.pk),
+        created_at=timezone.now(),
+        content={"title": "Brouillon", "related_calls": [call.pk], "related_partners": [partner.pk]},
+    )
+
+    _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+    assert list(NewsRelatedPage.objects.filter(news_id=news.pk).values_list("page_id", flat=True)) == [
+        call.pk,
+        partner.pk,
+    ]
+    from wagtail.models import Revision as CurrentRevision
+
+    content = CurrentRevision.objects.get(pk=revision.pk).content
+    assert "related_calls" not in content and "related_partners" not in content
+    assert [row["page"] for row in content["related_pages"]] == [call.pk, partner.pk]
