@@ -1,20 +1,28 @@
 """Admin panels shared by every app."""
 
+from django import forms
+
 from wagtail.admin.panels import PageChooserPanel
 from wagtail.admin.widgets import AdminPageChooser
 from wagtail.models import Page
 
 
 class StartingPageChooser(AdminPageChooser):
-    """A page chooser that, while empty, opens at ``start_page_id`` (set per form)."""
+    """A page chooser that, while empty, opens at ``start_page_id`` (set per form); once a page
+    is chosen, Wagtail opens it at that page's parent. Wagtail's script reads ``parentId`` only
+    for a chosen page, so ours (static/js/admin/page-chooser-start.js) reads ``startParentId``."""
 
     start_page_id = None
 
     def get_js_init_options(self, id_, name, value_data):
         opts = super().get_js_init_options(id_, name, value_data)
-        if "parentId" not in opts and self.start_page_id:
-            opts["parentId"] = self.start_page_id
+        if self.start_page_id:
+            opts["startParentId"] = self.start_page_id
         return opts
+
+    @property
+    def media(self):
+        return super().media + forms.Media(js=["js/admin/page-chooser-start.js"])
 
 
 def editing_locale_id(request):

@@ -295,10 +295,12 @@ def test_partner_chooser_opens_at_the_partners_index_of_the_pages_language(clien
     english = client.get(reverse("wagtailadmin_pages:edit", args=(english_laureate.pk,))).content.decode()
     new = client.get(reverse("wagtailadmin_pages:add", args=("campaigns", "laureatepage", english_call.pk)))
     # An empty chooser (the blank row of the inline panel) opens at the index, in the page's language.
-    assert f'"parentId": {partner_tree["index"].pk}' in french
-    assert f'"parentId": {english_index.pk}' in english
-    assert f'"parentId": {english_index.pk}' in new.content.decode()
-    assert '"modelNames": ["partners.partnerpage"]' in french
+    empty = "id_sponsors-__prefix__-partner"
+    assert f'"startParentId": {partner_tree["index"].pk}' in _chooser_opts(french, empty)
+    assert f'"startParentId": {english_index.pk}' in _chooser_opts(english, empty)
+    assert f'"startParentId": {english_index.pk}' in _chooser_opts(new.content.decode(), empty)
+    assert '"modelNames": ["partners.partnerpage"]' in _chooser_opts(french, empty)
+    assert "js/admin/page-chooser-start.js" in french
 
 
 def test_chooser_lists_one_language_at_a_time(client, officer, partner_tree):
