@@ -9,13 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock, stream_texts
 from home.models import BaseIndexPage, BasePage, absolute_url, localized_live
+from home.panels import LocalizedPageChooserPanel
 from partners.models import PartnerPage
 
 from .formatting import format_money, format_percentage
@@ -62,10 +63,20 @@ class PhaseKind(models.TextChoices):
 
 class CallPhase(Orderable):
     page = ParentalKey("campaigns.CallPage", on_delete=models.CASCADE, related_name="phases")
-    kind = models.CharField(_("étape"), max_length=20, choices=PhaseKind.choices)
-    start_date = models.DateField(_("début"))
-    end_date = models.DateField(_("fin"))
-    description = models.CharField(_("texte court"), max_length=255, blank=True)
+    kind = models.CharField(
+        _("étape"),
+        max_length=20,
+        choices=PhaseKind.choices,
+        help_text=_("Ce qui se passe pendant cette période ; la page de l'appel met en avant l'étape en cours."),
+    )
+    start_date = models.DateField(_("début"), help_text=_("Premier jour de l'étape, au format JJ/MM/AAAA."))
+    end_date = models.DateField(_("fin"), help_text=_("Dernier jour de l'étape (inclus), au format JJ/MM/AAAA."))
+    description = models.CharField(
+        _("texte court"),
+        max_length=255,
+        blank=True,
+        help_text=_("Une phrase affichée sous l'étape, par exemple « Dépôt en ligne jusqu'à midi »."),
+    )
 
     panels = [
         FieldPanel("kind"),
@@ -90,8 +101,12 @@ class CallKeyFigure(Orderable):
     """What the portal cannot compute itself: page views, awards, press coverage."""
 
     page = ParentalKey("campaigns.CallPage", on_delete=models.CASCADE, related_name="key_figures")
-    value = models.CharField(_("chiffre"), max_length=40, help_text=_("Par exemple « 100 000 » ou « 1er prix »."))
-    label = models.CharField(_("libellé"), max_length=200)
+    value = models.CharField(_("chiffre"), max_length=40, help_text=_("Par exemple « 100 000 » ou « 1er prix »."))
+    label = models.CharField(
+        _("libellé"),
+        max_length=200,
+        help_text=_("Ce que mesure le chiffre, par exemple « vues de la vidéo »."),
+    )
 
     panels = [FieldPanel("value"), FieldPanel("label")]
 
@@ -103,19 +118,49 @@ class CallKeyFigure(Orderable):
 class CallPage(BasePage):
     """An "appel à projets": its timeline, its laureates and its results."""
 
-    edition_year = models.PositiveSmallIntegerField(_("édition (année)"))
-    theme = models.CharField(_("thème"), max_length=200, blank=True)
-    summary = models.TextField(_("résumé"))
-    body = StreamField(BaseStreamBlock, verbose_name=_("contenu"), blank=True)
-    eligibility = RichTextField(
-        _("conditions d'éligibilité"), features=["bold", "italic", "ul", "ol", "link"], blank=True
+    edition_year = models.PositiveSmallIntegerField(
+        _("édition (année)"),
+        help_text=_("L'année de l'édition, par exemple 2018 ; les appels passés sont classés par année."),
     )
-    platform_name = models.CharField(_("plateforme de financement"), max_length=100, blank=True)
-    platform_url = models.URLField(_("adresse de la plateforme"), blank=True)
+    theme = models.CharField(
+        _("thème"),
+        max_length=200,
+        blank=True,
+        help_text=_("Le thème de cette édition en quelques mots, par exemple « Économie circulaire »."),
+    )
+    summary = models.TextField(
+        _("résumé"),
+        help_text=_("Deux ou trois phrases : montrées sur les cartes, dans la recherche et les partages."),
+    )
+    body = StreamField(
+        BaseStreamBlock,
+        verbose_name=_("contenu"),
+        blank=True,
+        help_text=_("La présentation complète de l'appel, en blocs."),
+    )
+    eligibility = RichTextField(
+        _("conditions d'éligibilité"),
+        features=["bold", "italic", "ul", "ol", "link"],
+        blank=True,
+        help_text=_("Qui peut candidater et à quelles conditions, de préférence en liste."),
+    )
+    platform_name = models.CharField(
+        _("plateforme de financement"),
+        max_length=100,
+        blank=True,
+        help_text=_("Le nom de la plateforme de dons, par exemple KissKissBankBank."),
+    )
+    platform_url = models.URLField(
+        _("adresse de la plateforme"),
+        blank=True,
+        help_text=_("La page de l'appel sur la plateforme, commençant par https://."),
+    )
     application_url = models.URLField(
         _("adresse du dépôt de candidature"), blank=True, help_text=_("Formulaire ou plateforme de candidature.")
     )
-    applications_count = models.PositiveIntegerField(_("candidatures reçues"), default=0)
+    applications_count = models.PositiveIntegerField(
+        _("candidatures reçues"), default=0, help_text=_("Nombre de dossiers déposés, affiché dans les résultats.")
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -260,11 +305,21 @@ class LaureateSponsor(Orderable):
 
     laureate = ParentalKey("campaigns.LaureatePage", on_delete=models.CASCADE, related_name="sponsors")
     partner = models.ForeignKey(
-        "partners.PartnerPage", verbose_name=_("partenaire"), on_delete=models.CASCADE, related_name="sponsorships"
+        "partners.PartnerPage",
+        verbose_name=_("partenaire"),
+        on_delete=models.CASCADE,
+        related_name="sponsorships",
+        help_text=_("Le partenaire qui parraine ce lauréat, choisi dans la liste des partenaires."),
     )
-    role = models.CharField(_("rôle"), max_length=20, choices=SponsorRole.choices, default=SponsorRole.SPONSOR)
+    role = models.CharField(
+        _("rôle"),
+        max_length=20,
+        choices=SponsorRole.choices,
+        default=SponsorRole.SPONSOR,
+        help_text=_("Ce que le partenaire apporte au projet."),
+    )
 
-    panels = [FieldPanel("partner"), FieldPanel("role")]
+    panels = [LocalizedPageChooserPanel("partner"), FieldPanel("role")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("parrainage")
@@ -276,10 +331,14 @@ class CallPartner(Orderable):
 
     call = ParentalKey("campaigns.CallPage", on_delete=models.CASCADE, related_name="call_partners")
     partner = models.ForeignKey(
-        "partners.PartnerPage", verbose_name=_("partenaire"), on_delete=models.CASCADE, related_name="calls"
+        "partners.PartnerPage",
+        verbose_name=_("partenaire"),
+        on_delete=models.CASCADE,
+        related_name="calls",
+        help_text=_("Son logo est montré sur la page de l'appel."),
     )
 
-    panels = [FieldPanel("partner")]
+    panels = [LocalizedPageChooserPanel("partner")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("partenaire de l'appel")
@@ -304,13 +363,26 @@ class LaureatePage(BasePage):
     makers = models.CharField(
         _("maker(s)"), max_length=255, help_text=_("Noms tels que les porteurs souhaitent les voir affichés.")
     )
-    commune = models.CharField(_("commune"), max_length=100, blank=True)
+    commune = models.CharField(
+        _("commune"), max_length=100, blank=True, help_text=_("Où le projet se déroule, par exemple Roubaix.")
+    )
     pitch = models.TextField(_("pitch"), max_length=400, help_text=_("Le projet en deux ou trois phrases."))
-    story = StreamField(BaseStreamBlock, verbose_name=_("histoire du projet"), blank=True)
-    tags = ClusterTaggableManager(through=LaureateTag, blank=True, verbose_name=_("thèmes"))
+    story = StreamField(
+        BaseStreamBlock,
+        verbose_name=_("histoire du projet"),
+        blank=True,
+        help_text=_("Le récit du projet : qui le porte, ce qu'il change, où en est-il."),
+    )
+    tags = ClusterTaggableManager(
+        through=LaureateTag,
+        blank=True,
+        verbose_name=_("thèmes"),
+        help_text=_("Quelques mots-clés séparés par des virgules, par exemple « réemploi, vélo »."),
+    )
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("image principale"),
+        help_text=_("Montrée en haut de la page et sur les cartes (au moins 1200 pixels de large)."),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -327,7 +399,11 @@ class LaureatePage(BasePage):
     )
 
     content_panels = [
-        FieldPanel("title", heading=_("Nom du projet")),
+        TitleFieldPanel(
+            "title",
+            heading=_("Nom du projet"),
+            help_text=_("Tel qu'il s'affichera sur le site ; l'adresse de la page en est tirée."),
+        ),
         MultiFieldPanel(
             [FieldPanel("makers"), FieldPanel("commune"), FieldPanel("pitch"), FieldPanel("tags")],
             heading=_("Le projet"),

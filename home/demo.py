@@ -25,14 +25,14 @@ def locale(code):
 
 
 def root_collection():
-    return Collection.get_first_root_node() or Collection.add_root(name="Root")
+    return Collection.get_first_root_node() or Collection.add_root(name="Racine")
 
 
 def root_page():
     """Wagtail's tree root; recreated if a flushed database lost it (browser tests)."""
     root = Page.get_first_root_node()
     if root is None:
-        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale(settings.LANGUAGE_CODE)))
+        root = Page.add_root(instance=Page(title="Racine", slug="root", locale=locale(settings.LANGUAGE_CODE)))
     return root
 
 

@@ -14,6 +14,7 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock, stream_texts
+from .forms import PageForm
 from .text import plain_text
 
 
@@ -112,6 +113,9 @@ class BasePage(Page):
         FieldPanel("show_in_menus"),
     ]
 
+    # Slug optional when creating a page: made from the title (see home.forms.PageForm).
+    base_form_class = PageForm
+
     # Open Graph type; news pages are articles.
     og_type = "website"
     META_DESCRIPTION_LENGTH = 200
@@ -168,7 +172,11 @@ class BasePage(Page):
 class BaseIndexPage(BasePage):
     """A section's index directly under a home page: one per language tree."""
 
-    intro = models.TextField(_("introduction"), blank=True)
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("Quelques phrases en tête de la liste, reprises dans les résultats de recherche."),
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
@@ -183,26 +191,45 @@ class BaseIndexPage(BasePage):
 
 
 class HomePage(BasePage):
-    hero_title = models.CharField(_("titre d'accroche"), max_length=200)
-    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+    hero_title = models.CharField(
+        _("titre d'accroche"), max_length=200, help_text=_("La grande phrase en haut de l'accueil.")
+    )
+    intro = RichTextField(
+        _("introduction"),
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=_("Un court paragraphe sous le titre d'accroche."),
+    )
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("image d'accroche"),
+        help_text=_("Grande image en haut de l'accueil (au moins 1600 pixels de large)."),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    cta_text = models.CharField(_("texte de l'appel à l'action"), max_length=80, blank=True)
+    cta_text = models.CharField(
+        _("texte de l'appel à l'action"),
+        max_length=80,
+        blank=True,
+        help_text=_("Le texte du bouton, par exemple « Découvrir les lauréats ». Vide, pas de bouton."),
+    )
     cta_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("page de l'appel à l'action"),
+        help_text=_("La page où mène le bouton."),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    body = StreamField(BaseStreamBlock, verbose_name=_("contenu"), blank=True)
+    body = StreamField(
+        BaseStreamBlock,
+        verbose_name=_("contenu"),
+        blank=True,
+        help_text=_("Les blocs de l'accueil, dans l'ordre : textes, images, chiffres, progression des collectes…"),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -256,8 +283,12 @@ class HomePage(BasePage):
 class ContentPage(BasePage):
     """A plain page for legal notices, the accessibility statement and the like."""
 
-    intro = models.TextField(_("chapeau"), blank=True)
-    body = StreamField(BaseStreamBlock, verbose_name=_("contenu"), blank=True)
+    intro = models.TextField(
+        _("chapeau"), blank=True, help_text=_("Une ou deux phrases en tête de page, reprises dans la recherche.")
+    )
+    body = StreamField(
+        BaseStreamBlock, verbose_name=_("contenu"), blank=True, help_text=_("Le texte de la page, en blocs.")
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [
@@ -291,26 +322,49 @@ class SiteSettings(BaseSiteSetting):
         ("full", _("totalement conforme")),
     ]
 
-    organisation_name = models.CharField(_("nom de l'organisation"), max_length=200, blank=True)
+    organisation_name = models.CharField(
+        _("nom de l'organisation"),
+        max_length=200,
+        blank=True,
+        help_text=_("La collectivité qui porte le portail, affichée dans le pied de page."),
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
+        help_text=_("Le logo de l'organisation, affiché dans l'en-tête (SVG ou PNG sur fond transparent)."),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    contact_address = models.TextField(_("adresse postale"), blank=True)
-    contact_email = models.EmailField(_("courriel de contact"), blank=True)
-    mastodon_url = models.URLField(_("Mastodon"), blank=True)
-    bluesky_url = models.URLField(_("Bluesky"), blank=True)
-    linkedin_url = models.URLField(_("LinkedIn"), blank=True)
-    facebook_url = models.URLField(_("Facebook"), blank=True)
-    instagram_url = models.URLField(_("Instagram"), blank=True)
-    youtube_url = models.URLField(_("YouTube"), blank=True)
+    contact_address = models.TextField(
+        _("adresse postale"), blank=True, help_text=_("Sur plusieurs lignes, comme sur une enveloppe.")
+    )
+    contact_email = models.EmailField(
+        _("courriel de contact"), blank=True, help_text=_("L'adresse publique où écrire au service.")
+    )
+    mastodon_url = models.URLField(
+        _("Mastodon"), blank=True, help_text=_("Adresse complète de la page Mastodon, commençant par https://.")
+    )
+    bluesky_url = models.URLField(
+        _("Bluesky"), blank=True, help_text=_("Adresse complète de la page Bluesky, commençant par https://.")
+    )
+    linkedin_url = models.URLField(
+        _("LinkedIn"), blank=True, help_text=_("Adresse complète de la page LinkedIn, commençant par https://.")
+    )
+    facebook_url = models.URLField(
+        _("Facebook"), blank=True, help_text=_("Adresse complète de la page Facebook, commençant par https://.")
+    )
+    instagram_url = models.URLField(
+        _("Instagram"), blank=True, help_text=_("Adresse complète de la page Instagram, commençant par https://.")
+    )
+    youtube_url = models.URLField(
+        _("YouTube"), blank=True, help_text=_("Adresse complète de la page YouTube, commençant par https://.")
+    )
     legal_notice_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("page des mentions légales"),
+        help_text=_("Lien « Mentions légales » du pied de page."),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -319,15 +373,25 @@ class SiteSettings(BaseSiteSetting):
     accessibility_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("page de la déclaration d'accessibilité"),
+        help_text=_("Lien « Accessibilité » du pied de page, obligatoire pour un site public."),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
     accessibility_status = models.CharField(
-        _("conformité RGAA"), max_length=10, choices=ACCESSIBILITY_STATUSES, default="partial"
+        _("conformité RGAA"),
+        max_length=10,
+        choices=ACCESSIBILITY_STATUSES,
+        default="partial",
+        help_text=_("Ce que dit la déclaration d'accessibilité ; affiché dans le pied de page."),
     )
-    footer_text = RichTextField(_("texte du pied de page"), features=["bold", "italic", "link"], blank=True)
+    footer_text = RichTextField(
+        _("texte du pied de page"),
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=_("Un court texte sous les liens du pied de page."),
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("organisation_name"), FieldPanel("logo")], heading=_("Organisation")),

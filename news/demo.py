@@ -6,7 +6,7 @@ from campaigns.models import CallPage, LaureatePage
 from home.demo import demo_image, get_or_create_child, get_or_create_translation, home_page, locale
 from home.illustrations import describe
 
-from .models import NewsCategory, NewsIndexPage, NewsPage
+from .models import NewsCategory, NewsIndexPage, NewsPage, NewsRelatedPage
 
 CATEGORIES = [
     ("appel-a-projets", "Appel à projets", "call-for-projects", "Call for projects"),
@@ -223,7 +223,7 @@ def load(command):
             )
             page.tags.add(*tags)
             if call:
-                page.related_calls = [call]
+                page.related_pages = [NewsRelatedPage(page=call)]
             index.add_child(instance=page)
             page.save_revision().publish()
         english_category = found[category].get_translation_or_none(english)

@@ -7,17 +7,18 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from campaigns.models import CallPage, LaureatePage
 from home.blocks import BaseStreamBlock, stream_texts
 from home.models import BaseIndexPage, BasePage, absolute_url, localized_live
+from home.panels import LocalizedPageChooserPanel
 from partners.models import PartnerPage
 
 from .feeds import NewsAtomFeed, NewsRssFeed
@@ -28,8 +29,17 @@ NEWS_PER_PAGE = 12
 class NewsCategory(TranslatableMixin, models.Model):
     """A translatable category ("Appel à projets", "Lauréats", "Résultats"…)."""
 
-    name = models.CharField(_("nom"), max_length=100)
-    slug = models.SlugField(_("identifiant dans l'adresse"), max_length=100, allow_unicode=False)
+    name = models.CharField(
+        _("nom"), max_length=100, help_text=_("Le nom affiché sur les actualités, par exemple « Lauréats ».")
+    )
+    slug = models.SlugField(
+        _("identifiant dans l'adresse"),
+        max_length=100,
+        allow_unicode=False,
+        help_text=_(
+            "En minuscules, sans accent ni espace, par exemple « laureats » : il sert au filtre des actualités."
+        ),
+    )
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
 
@@ -99,20 +109,36 @@ class NewsIndexPage(RoutablePageMixin, BaseIndexPage):
 
 
 class NewsPage(BasePage):
-    date = models.DateField(_("date de publication"), default=timezone.localdate)
-    byline = models.CharField(_("signature"), max_length=200, blank=True)
+    date = models.DateField(
+        _("date de publication"),
+        default=timezone.localdate,
+        help_text=_("La date affichée sur l'actualité, au format JJ/MM/AAAA ; les plus récentes viennent en tête."),
+    )
+    byline = models.CharField(
+        _("signature"),
+        max_length=200,
+        blank=True,
+        help_text=_("Qui signe l'article, par exemple « Service communication »."),
+    )
     category = models.ForeignKey(
         NewsCategory,
         verbose_name=_("catégorie"),
+        help_text=_("Les catégories se gèrent dans le menu « Catégories d'actualité »."),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    tags = ClusterTaggableManager(through=NewsTag, blank=True, verbose_name=_("mots-clés"))
+    tags = ClusterTaggableManager(
+        through=NewsTag,
+        blank=True,
+        verbose_name=_("mots-clés"),
+        help_text=_("Quelques mots-clés séparés par des virgules ; ils relient les actualités entre elles."),
+    )
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("image principale"),
+        help_text=_("Montrée en haut de l'article et sur les cartes (au moins 1200 pixels de large)."),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -124,20 +150,19 @@ class NewsPage(BasePage):
         blank=True,
         help_text=_("Ce que montre l'image. Obligatoire si une image est choisie."),
     )
-    intro = models.TextField(_("chapeau"), max_length=500)
-    body = StreamField(BaseStreamBlock, verbose_name=_("contenu"), blank=True)
+    intro = models.TextField(
+        _("chapeau"),
+        max_length=500,
+        help_text=_("Deux ou trois phrases (500 caractères au plus) : montrées sur les cartes et dans les flux."),
+    )
+    body = StreamField(
+        BaseStreamBlock, verbose_name=_("contenu"), blank=True, help_text=_("Le texte de l'article, en blocs.")
+    )
     pinned = models.BooleanField(
         _("épinglée sur l'accueil"),
         default=False,
         help_text=_("Montrée sur l'accueil en plus des dernières actualités."),
     )
-    related_laureates = ParentalManyToManyField(
-        LaureatePage, verbose_name=_("lauréats liés"), blank=True, related_name="+"
-    )
-    related_partners = ParentalManyToManyField(
-        PartnerPage, verbose_name=_("partenaires liés"), blank=True, related_name="+"
-    )
-    related_calls = ParentalManyToManyField(CallPage, verbose_name=_("appels liés"), blank=True, related_name="+")
 
     content_panels = [
         *Page.content_panels,
@@ -148,9 +173,11 @@ class NewsPage(BasePage):
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt")], heading=_("Image principale")),
         FieldPanel("intro"),
         FieldPanel("body"),
-        MultiFieldPanel(
-            [FieldPanel("related_calls"), FieldPanel("related_laureates"), FieldPanel("related_partners")],
+        InlinePanel(
+            "related_pages",
             heading=_("Contenus liés"),
+            label=_("Contenu lié"),
+            help_text=_("Appels, lauréats ou partenaires dont parle l'actualité (« Pour aller plus loin »)."),
         ),
     ]
     promote_panels = [*BasePage.promote_panels, FieldPanel("pinned")]
@@ -227,9 +254,39 @@ class NewsPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["related_news"] = list(self.related_news())
         context["news_tags"] = list(self.tags.all())
-        context["related_content"] = [
-            *localized_live(CallPage, self.related_calls.values_list("translation_key", flat=True)),
-            *localized_live(LaureatePage, self.related_laureates.values_list("translation_key", flat=True)),
-            *localized_live(PartnerPage, self.related_partners.values_list("translation_key", flat=True)),
-        ]
+        context["related_content"] = self.related_content()
         return context
+
+    def related_content(self):
+        """The related pages, live and in the active language, in the order the editor gave
+        (a page chosen in French shows as its English translation on the English site)."""
+        keys = [row.page.translation_key for row in self.related_pages.select_related("page") if row.page_id]
+        pages = {page.translation_key: page for page in localized_live(Page, keys)}
+        return [pages[key] for key in dict.fromkeys(keys) if key in pages]
+
+
+RELATED_PAGE_TYPES = [CallPage, LaureatePage, PartnerPage]
+
+
+class NewsRelatedPage(Orderable):
+    """A call, laureate or partner page an article links to ("Pour aller plus loin")."""
+
+    news = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="related_pages")
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page liée"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Un appel à projets, un lauréat ou un partenaire, choisi dans l'arborescence de sa langue."),
+    )
+
+    panels = [LocalizedPageChooserPanel("page", page_type=[model._meta.label for model in RELATED_PAGE_TYPES])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("contenu lié")
+        verbose_name_plural = _("contenus liés")
+
+    def clean(self):
+        super().clean()
+        if self.page_id and not issubclass(self.page.specific_class or Page, tuple(RELATED_PAGE_TYPES)):
+            raise ValidationError({"page": _("Choisissez un appel à projets, un lauréat ou un partenaire.")})

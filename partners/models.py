@@ -6,7 +6,7 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -94,10 +94,16 @@ class PartnerIndexPage(BaseIndexPage):
 
 
 class PartnerPage(BasePage):
-    kind = models.CharField(_("type de partenaire"), max_length=20, choices=PartnerKind.choices)
+    kind = models.CharField(
+        _("type de partenaire"),
+        max_length=20,
+        choices=PartnerKind.choices,
+        help_text=_("La liste des partenaires les regroupe par type."),
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
+        help_text=_("De préférence un SVG ou un PNG sur fond transparent ; il est affiché sans être recadré."),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -109,20 +115,64 @@ class PartnerPage(BasePage):
         blank=True,
         help_text=_("Ce que dit le logo, en général le nom du partenaire. Obligatoire si un logo est choisi."),
     )
-    short_description = models.TextField(_("description courte"), max_length=500)
-    body = StreamField(BaseStreamBlock, verbose_name=_("présentation"), blank=True)
-    website = models.URLField(_("site web"), blank=True, validators=[validate_https])
-    contact_email = models.EmailField(_("courriel public"), blank=True)
-    contact_phone = models.CharField(_("téléphone public"), max_length=30, blank=True)
-    commune = models.CharField(_("commune"), max_length=100, blank=True)
-    mastodon_url = models.URLField(_("Mastodon"), blank=True, validators=[validate_https])
-    linkedin_url = models.URLField(_("LinkedIn"), blank=True, validators=[validate_https])
-    facebook_url = models.URLField(_("Facebook"), blank=True, validators=[validate_https])
-    instagram_url = models.URLField(_("Instagram"), blank=True, validators=[validate_https])
+    short_description = models.TextField(
+        _("description courte"),
+        max_length=500,
+        help_text=_("Deux ou trois phrases (500 caractères au plus), montrées sur la liste des partenaires."),
+    )
+    body = StreamField(
+        BaseStreamBlock,
+        verbose_name=_("présentation"),
+        blank=True,
+        help_text=_("La présentation complète du partenaire, en blocs."),
+    )
+    website = models.URLField(
+        _("site web"),
+        blank=True,
+        validators=[validate_https],
+        help_text=_("Adresse complète, commençant par https://."),
+    )
+    contact_email = models.EmailField(
+        _("courriel public"), blank=True, help_text=_("Affiché sur le profil : une adresse faite pour être publique.")
+    )
+    contact_phone = models.CharField(
+        _("téléphone public"), max_length=30, blank=True, help_text=_("Par exemple 03 20 00 00 00.")
+    )
+    commune = models.CharField(
+        _("commune"), max_length=100, blank=True, help_text=_("La commune du siège, par exemple Lille.")
+    )
+    mastodon_url = models.URLField(
+        _("Mastodon"),
+        blank=True,
+        validators=[validate_https],
+        help_text=_("Adresse complète de la page Mastodon, commençant par https://."),
+    )
+    linkedin_url = models.URLField(
+        _("LinkedIn"),
+        blank=True,
+        validators=[validate_https],
+        help_text=_("Adresse complète de la page LinkedIn, commençant par https://."),
+    )
+    facebook_url = models.URLField(
+        _("Facebook"),
+        blank=True,
+        validators=[validate_https],
+        help_text=_("Adresse complète de la page Facebook, commençant par https://."),
+    )
+    instagram_url = models.URLField(
+        _("Instagram"),
+        blank=True,
+        validators=[validate_https],
+        help_text=_("Adresse complète de la page Instagram, commençant par https://."),
+    )
 
     content_panels = [
         ModerationNoticePanel(),
-        FieldPanel("title", heading=_("Nom du partenaire")),
+        TitleFieldPanel(
+            "title",
+            heading=_("Nom du partenaire"),
+            help_text=_("Tel qu'il s'affichera sur le site ; l'adresse de la page en est tirée."),
+        ),
         FieldPanel("kind"),
         MultiFieldPanel([FieldPanel("logo", widget=LogoChooser), FieldPanel("logo_alt")], heading=_("Logo")),
         FieldPanel("short_description"),

@@ -44,6 +44,14 @@ OFFICER_MODEL_PERMISSIONS = [
     ("funding", "view_fundingcampaign"),
     ("home", "change_sitesettings"),
     ("partners", "change_partner_promotion"),
+    # News categories (a snippet) and the promoted search results the README promises.
+    ("news", "add_newscategory"),
+    ("news", "change_newscategory"),
+    ("news", "delete_newscategory"),
+    ("news", "view_newscategory"),
+    ("wagtailsearchpromotions", "add_searchpromotion"),
+    ("wagtailsearchpromotions", "change_searchpromotion"),
+    ("wagtailsearchpromotions", "delete_searchpromotion"),
 ]
 PARTNER_MEDIA_PERMISSIONS = [
     ("wagtailimages", "add_image"),
@@ -79,7 +87,18 @@ def ensure_officers_group():
     for codename in OFFICER_PAGE_PERMISSIONS:
         GroupPagePermission.objects.get_or_create(group=group, page=root, permission=_page_permission(codename))
     _grant_collection(group, Collection.get_first_root_node(), OFFICER_MEDIA_PERMISSIONS)
+    _review_default_workflow(group, root)
     return group
+
+
+def _review_default_workflow(group, root):
+    """The officers review what is submitted to the workflow of the whole tree (Wagtail's default
+    one, renamed "Relecture avant publication" by home's migration 0006)."""
+    workflow_page = WorkflowPage.objects.filter(page=root).select_related("workflow").first()
+    if workflow_page is None:
+        return
+    for task in GroupApprovalTask.objects.filter(workflow_tasks__workflow=workflow_page.workflow):
+        task.groups.add(group)
 
 
 @transaction.atomic

@@ -229,6 +229,8 @@ def test_rich_text_injection_does_not_reach_the_public_page(client, news_tree, d
             "comments-INITIAL_FORMS": "0",
             "comments-MIN_NUM_FORMS": "0",
             "comments-MAX_NUM_FORMS": "1000",
+            "related_pages-TOTAL_FORMS": "0",
+            "related_pages-INITIAL_FORMS": "0",
             "action-publish": "1",
         }
     )
@@ -447,6 +449,8 @@ class NewsTreeTests(WagtailPageTestCase):
                     "body": streamfield([]),
                     "comments-TOTAL_FORMS": "0",
                     "comments-INITIAL_FORMS": "0",
+                    "related_pages-TOTAL_FORMS": "0",
+                    "related_pages-INITIAL_FORMS": "0",
                 }
             ),
         )

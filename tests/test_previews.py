@@ -118,7 +118,5 @@ class PreviewTests(WagtailPageTestCase):
             intro="Chapeau",
             body=streamfield([]),
             pinned="",
-            related_calls=[],
-            related_laureates=[],
-            related_partners=[],
+            related_pages=inline_formset([]),
         )

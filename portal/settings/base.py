@@ -131,7 +131,10 @@ LANGUAGE_CODE = LANGUAGES[0][0]
 LANGUAGE_REGIONS = {"fr": "FR", "en": "GB"}
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's catalogues, then our French for a few Wagtail admin strings whose own French
+# reads badly (written by scripts/wagtail_fr_overrides.py). Both outrank the installed apps'
+# catalogues; makemessages writes only to the first.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
 USE_I18N = True
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Paris")
 USE_TZ = True
