@@ -16,12 +16,17 @@ NNBSP = "\u202f"  # narrow: Babel's thousands separator in French ("55 013 €")
 _SPACE_BEFORE = re.compile(r"(?<=\S)[ \t]+(?=[:;?!»])")
 _LEADING = re.compile(r"^(?=[:;?!])")
 _AFTER_GUILLEMET = re.compile(r"«[ \t]+")
+_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+_BEFORE_UNIT = re.compile(r"(?<=\d) (?=[€%])")
 
 
 def french_spacing(text):
     """``text`` with a non-breaking space before ``: ; ? ! »`` and after ``«``, where a space was
-    typed (a leading ``:`` gets one too: it follows other words). Nothing else changes: "http://",
-    "?q=" and times ("14:05") have no space to replace."""
+    typed (a leading ``:`` gets one too: it follows other words), and amounts kept on one line
+    ("55 000 €": a narrow space between thousands, as Babel writes them, a non-breaking one before
+    € and %). Nothing else changes: "http://", "?q=" and times ("14:05") have no space to replace."""
+    text = _THOUSANDS.sub(NNBSP, text)
+    text = _BEFORE_UNIT.sub(NBSP, text)
     text = _SPACE_BEFORE.sub(NBSP, text)
     text = _AFTER_GUILLEMET.sub("«" + NBSP, text)
     return _LEADING.sub(NBSP, text)

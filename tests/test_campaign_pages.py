@@ -151,7 +151,7 @@ def test_laureate_page_widget_has_accessible_values_and_visible_numbers(client, 
     link = widget.select_one("a.button")
     assert link["href"] == campaign.public_url
     assert "Soutenir ce projet" in link.get_text()
-    assert "site externe : KissKissBankBank" in link.select_one(".visually-hidden").get_text()
+    assert "site externe\u00a0: KissKissBankBank" in link.select_one(".visually-hidden").get_text()
 
 
 def test_widget_after_the_end_says_when_it_ended(client, call_tree):

@@ -17,7 +17,7 @@ from campaigns.formatting import join_names
 from campaigns.models import CallPage, LaureatePage, PhaseKind
 from funding.figures import record_figures
 from home.management.commands.compile_translations import typeset
-from home.typography import NBSP, french_spacing, long_date
+from home.typography import NBSP, NNBSP, french_spacing, long_date
 from tests.factories import (
     CallIndexPageFactory,
     CallPageFactory,
@@ -55,6 +55,8 @@ def key_figures(document):
         ("Bravo ! Merci ; à bientôt", f"Bravo{NBSP}! Merci{NBSP}; à bientôt"),
         ("Recherche « %(query)s »", f"Recherche «{NBSP}%(query)s{NBSP}»"),
         (": « %(title)s »", f"{NBSP}: «{NBSP}%(title)s{NBSP}»"),  # follows a button's words
+        ("55 000 € collectés, 90 % des projets", f"55{NNBSP}000{NBSP}€ collectés, 90{NBSP}% des projets"),
+        ("le 14 octobre 2018, 10 lauréats", "le 14 octobre 2018, 10 lauréats"),
         # Nothing to do where no space was typed: addresses, queries, times, English.
         ("https://example.org/?q=a 14:05", "https://example.org/?q=a 14:05"),
         ("Current phase: live!", "Current phase: live!"),
@@ -259,6 +261,8 @@ def test_the_demo_speaks_english_on_english_pages(client, demo):
     assert descriptions[-1] == "Nine projects out of ten funded."
     figures = key_figures(page)
     assert figures["views of the projects' pages on the platform"] == "100,000"
+    # One name per site: the demo's is a proper name, with no French word around it.
+    assert page.select_one(".site-brand__name").get_text(strip=True) == "Métropole européenne de Lille"
     assert all(" et " not in laureate.makers for laureate in LaureatePage.objects.filter(locale__language_code="en"))
     assert "Camille Verhaeghe and Julien Masset" in set(
         LaureatePage.objects.filter(locale__language_code="en").values_list("makers", flat=True)
