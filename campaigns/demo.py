@@ -2,6 +2,7 @@
 totals (invented laureates, see ``demo_data``) and a current call whose collection is live."""
 
 import datetime
+import re
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -10,9 +11,11 @@ from django.utils import timezone
 from funding import figures
 from funding.models import FiguresSource, FundingCampaign
 from home.demo import demo_image, get_or_create_child, get_or_create_translation, home_page, locale, publish
+from home.typography import french_spacing
 from partners.models import PartnerPage
 
 from .demo_data import LAUREATES
+from .formatting import join_names
 from .models import (
     CallIndexPage,
     CallKeyFigure,
@@ -40,6 +43,15 @@ CALL_2018_PHASES = [
     ),
     (PhaseKind.COLLECTION, "2018-09-03", "2018-10-14", "Six semaines de collecte de dons sur KissKissBankBank."),
     (PhaseKind.RESULTS, "2018-10-15", "2018-12-31", "Neuf projets sur dix financés."),
+]
+# In the order of CALL_2018_PHASES: the English call says the same.
+CALL_2018_PHASE_TEXTS_EN = [
+    "40 applications from the area's makers.",
+    "The authority and its 9 partners choose 10 laureates.",
+    "A summer of coaching by the coaches and sponsors.",
+    "Four weeks of posters, social media and articles.",
+    "Six weeks of donations on KissKissBankBank.",
+    "Nine projects out of ten funded.",
 ]
 COLLECTION_2018 = (
     datetime.datetime(2018, 9, 3, 9, 0, tzinfo=PARIS),
@@ -230,16 +242,20 @@ def get_or_create_call(index, slug, phases, translation, key_figures=(), partner
         index.add_child(instance=call)
         publish(call)
     call = call.specific
-    labels_en = translation.pop("key_figure_labels", [])
+    key_figures_en = translation.pop("key_figures", [])
+    phase_texts_en = translation.pop("phase_texts", [])
 
-    def translate_key_figures(translated):
+    def translate_rows(translated):
         # Saved row by row: the copy's child rows are already in the database, and changing
         # instances fetched by .all() alone would be lost.
-        for figure, label in zip(translated.key_figures.all(), labels_en, strict=False):
-            figure.label = label
-            figure.save(update_fields=["label"])
+        for figure, (value, label) in zip(translated.key_figures.all(), key_figures_en, strict=False):
+            figure.value, figure.label = value, label
+            figure.save(update_fields=["value", "label"])
+        for phase, text in zip(translated.phases.all(), phase_texts_en, strict=False):
+            phase.description = text
+            phase.save(update_fields=["description"])
 
-    get_or_create_translation(call, "en", adjust=translate_key_figures, **translation)
+    get_or_create_translation(call, "en", adjust=translate_rows, **translation)
     return call
 
 
@@ -285,10 +301,10 @@ def get_or_create_laureate(call, data, campaign):
             title=data["title"],
             makers=data["makers"],
             commune=data["commune"],
-            pitch=data["pitch"],
+            pitch=french_spacing(data["pitch"]),
             hero_image=image,
             campaign=campaign,
-            search_description=data["pitch"][:150],
+            search_description=french_spacing(data["pitch"][:150]),
             story=_story(data.get("story", []), data.get("quote")),
         )
         laureate.tags.add(*data["tags"])
@@ -304,11 +320,18 @@ def get_or_create_laureate(call, data, campaign):
         "en",
         title=data["title_en"],
         slug=data["slug_en"],
+        makers=names_in(data["makers"], "en"),
         pitch=data["pitch_en"],
         search_description=data["pitch_en"][:150],
         story=_story(data.get("story_en", []), data.get("quote_en"), "en"),
     )
     return laureate
+
+
+def names_in(makers, language):
+    """The makers' names as ``language`` joins them: "Inès Moreau et Yanis Lefort" becomes
+    "Inès Moreau and Yanis Lefort" in English."""
+    return join_names([name.strip() for name in re.split(r",| et ", makers) if name.strip()], language)
 
 
 DEMO_NOTE = {
@@ -318,6 +341,8 @@ DEMO_NOTE = {
 
 
 def _story(paragraphs, quote, language="fr"):
+    if language == "fr":
+        paragraphs, quote = [french_spacing(text) for text in paragraphs], quote and french_spacing(quote)
     blocks = [("paragraph", f"<p>{text}</p>") for text in paragraphs]
     blocks.append(("paragraph", DEMO_NOTE[language]))
     if quote:
@@ -334,7 +359,11 @@ def load_2018(index):
             "title": "MEL Makers 2018",
             "slug": "mel-makers-2018",
             "theme": "Circular economy",
-            "key_figure_labels": ["views of the projects' pages on the platform", "institutional communication award"],
+            "key_figures": [
+                ("100,000", "views of the projects' pages on the platform"),
+                ("Cap'Com 2018", "institutional communication award"),
+            ],
+            "phase_texts": CALL_2018_PHASE_TEXTS_EN,
             "summary": (
                 "The metropolitan authority and KissKissBankBank called on the area's makers: "
                 "10 laureates, coached all summer, then six weeks of donations from the public."
@@ -343,7 +372,7 @@ def load_2018(index):
         title="MEL Makers 2018",
         edition_year=2018,
         theme="Économie circulaire",
-        summary=(
+        summary=french_spacing(
             "La métropole et KissKissBankBank ont lancé un appel aux makers du territoire : "
             "10 lauréats accompagnés tout l'été, puis six semaines de collecte de dons auprès du public."
         ),
@@ -353,7 +382,7 @@ def load_2018(index):
         applications_count=40,
         partners=ALL_PARTNERS,
         key_figures=[
-            ("100 000", "vues des pages des projets sur la plateforme"),
+            ("100\u202f000", "vues des pages des projets sur la plateforme"),
             ("Cap'Com 2018", "prix de la communication institutionnelle"),
         ],
     )
@@ -387,6 +416,14 @@ def load_current(index):
         (PhaseKind.COLLECTION, day(-14), day(28), "Six semaines de collecte de dons."),
         (PhaseKind.RESULTS, day(29), day(90), "Annonce des résultats."),
     ]
+    phase_texts_en = [
+        "Applications online.",
+        "The jury chooses the laureates.",
+        "Coaching by the partners.",
+        "Communication campaign across the metropolitan area.",
+        "Six weeks of donations.",
+        "Results announced.",
+    ]
     call = get_or_create_call(
         index,
         f"makers-du-reemploi-{year}",
@@ -396,11 +433,14 @@ def load_current(index):
             "slug": f"re-use-makers-{year}",
             "theme": "Re-use and repair",
             "summary": "This year's call: makers who repair, re-use and share. The collection is live now.",
+            "phase_texts": phase_texts_en,
         },
         title=f"Makers du réemploi {year}",
         edition_year=year,
         theme="Réemploi et réparation",
-        summary="L'appel de cette année : des makers qui réparent, réemploient et partagent. La collecte est ouverte.",
+        summary=french_spacing(
+            "L'appel de cette année : des makers qui réparent, réemploient et partagent. La collecte est ouverte."
+        ),
         platform_name="KissKissBankBank",
         platform_url="https://www.kisskissbankbank.com/",
         applications_count=27,

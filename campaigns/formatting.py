@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from babel import Locale
+from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal, format_percent
 
 from home.languages import regional_locale
@@ -27,3 +28,8 @@ def format_count(value, language=None):
 def format_percentage(percent, language=None):
     """``percent`` in hundreds (122 for 122 %), rounded to a whole number, never clamped."""
     return format_percent(Decimal(percent) / 100, locale=regional_locale(language))
+
+
+def join_names(names, language=None):
+    """Names joined the way the language lists them: "A, B et C", "A, B and C"."""
+    return format_list(list(names), locale=regional_locale(language)) if names else ""

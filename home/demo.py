@@ -179,7 +179,9 @@ def load(command):
     site = Site.objects.get(is_default_site=True)
     site_settings = SiteSettings.for_site(site)
     if not site_settings.organisation_name:
-        site_settings.organisation_name = "Métropole européenne de Lille (démonstration)"
+        # A proper name, the same on the French and English pages (the setting has one value per
+        # site); every demo page says it is a demonstration in its own language.
+        site_settings.organisation_name = "Métropole européenne de Lille"
         site_settings.contact_address = "1 rue de la Démonstration\n59000 Lille"
         site_settings.contact_email = "contact@example.org"
         site_settings.mastodon_url = "https://mastodon.example.org/@portail"

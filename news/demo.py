@@ -5,6 +5,7 @@ import datetime
 from campaigns.models import CallPage, LaureatePage
 from home.demo import demo_image, get_or_create_child, get_or_create_translation, home_page, locale
 from home.illustrations import describe
+from home.typography import french_spacing
 
 from .models import NewsCategory, NewsIndexPage, NewsPage, NewsRelatedPage
 
@@ -169,6 +170,25 @@ def _body(paragraphs, note, extra=()):
     return [("paragraph", f"<p>{text}</p>") for text in paragraphs] + list(extra) + [("paragraph", note)]
 
 
+RESULT_FIGURES = {
+    "fr": [("55 000 €", "collectés"), ("9 sur 10", "projets financés"), ("900", "contributeurs et plus")],
+    "en": [("€55,000", "raised"), ("9 out of 10", "projects funded"), ("900", "donors and more")],
+}
+
+
+def _extra(category, call, laureate, language):
+    """The blocks a story shows besides its text, in ``language``."""
+    if category == "resultats" and call:
+        figures = [
+            {"value": french_spacing(value) if language == "fr" else value, "label": label}
+            for value, label in RESULT_FIGURES[language]
+        ]
+        return [("key_figures", {"figures": figures}), ("programme_results", {"call": call})]
+    if category == "collecte" and laureate:
+        return [("funding_progress", {"laureate": laureate})]
+    return []
+
+
 def load(command):
     home = home_page()
     index = get_or_create_child(
@@ -188,37 +208,21 @@ def load(command):
     english = locale("en")
     for story in STORIES:
         slug, slug_en, date, category, tags, title, title_en, intro, intro_en, text, text_en = story
-        extra = []
-        if category == "resultats" and call:
-            extra = [
-                (
-                    "key_figures",
-                    {
-                        "figures": [
-                            {"value": "55 000 €", "label": "collectés"},
-                            {"value": "9 sur 10", "label": "projets financés"},
-                            {"value": "900", "label": "contributeurs et plus"},
-                        ]
-                    },
-                ),
-                ("programme_results", {"call": call}),
-            ]
-        if category == "collecte" and laureate:
-            extra = [("funding_progress", {"laureate": laureate})]
+        extra, extra_en = _extra(category, call, laureate, "fr"), _extra(category, call, laureate, "en")
         page = index.get_children().filter(slug=slug).first()
         # Asked for on every run: a picture drawn by an older demo is redrawn in place.
         image = demo_image(f"Actualité – {title}", slug)
         if page is None:
             page = NewsPage(
                 slug=slug,
-                title=title,
+                title=french_spacing(title),
                 date=date,
                 byline="Service communication",
                 category=found[category],
                 hero_image=image,
                 hero_alt=describe(slug),
-                intro=intro,
-                body=_body(text, DEMO_NOTE[0], extra),
+                intro=french_spacing(intro),
+                body=_body([french_spacing(paragraph) for paragraph in text], DEMO_NOTE[0], extra),
                 pinned=category == "resultats",
             )
             page.tags.add(*tags)
@@ -236,5 +240,5 @@ def load(command):
             byline="Communication team",
             hero_alt=describe(slug, "en"),
             category=english_category,
-            body=_body(text_en, DEMO_NOTE[1], extra),
+            body=_body(text_en, DEMO_NOTE[1], extra_en),
         )

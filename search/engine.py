@@ -61,27 +61,103 @@ def _fold(text):
     return "".join((unicodedata.normalize("NFKD", char)[:1] or char).lower() for char in text)
 
 
-def page_text(page):
-    """The words a result may quote, from the page's own ``search_texts()``. Tags typed into
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")  # not the non-breaking ones: French typography stays
+
+
+def query_terms(query):
+    """What the visitor typed, as folded words of two letters or more."""
+    return [term for term in re.split(r"\W+", _fold(query)) if len(term) > 1]
+
+
+def _pattern(terms):
+    return re.compile(r"\b(" + "|".join(re.escape(term) for term in terms) + r")\w*") if terms else None
+
+
+def matched_terms(text, terms):
+    """The query terms that begin a word of ``text`` (accents and case ignored)."""
+    folded = _fold(text)
+    return {term for term in terms if re.search(r"\b" + re.escape(term), folded)}
+
+
+def title_rank(title, terms):
+    """0 when the title holds every word typed, 1 when it holds some, 2 when none."""
+    found = matched_terms(title or "", terms)
+    if terms and len(found) == len(set(terms)):
+        return 0
+    return 1 if found else 2
+
+
+def rank_by_title(ids, titles, query):
+    """``ids`` (best first from the search backend) with title matches first, keeping the
+    backend's order within each group: a page named after the query is what people look for."""
+    terms = query_terms(query)
+    order = {pk: position for position, pk in enumerate(ids)}
+    return sorted(ids, key=lambda pk: (title_rank(titles.get(pk, ""), terms), order[pk]))
+
+
+def page_texts(page):
+    """The distinct fields a result may quote, in reading order, as plain text, from the page's
+    own ``search_texts()``. A field found whole inside another (a search description cut from the
+    summary) is left out, so that no result quotes the same words twice. Tags typed into
     plain-text fields are dropped too: an excerpt never shows markup."""
     parts = page.search_texts() if isinstance(page, BasePage) else [page.search_description]
-    return " ".join(" ".join(strip_tags(part).split()) for part in parts if part)
+    texts = [_SPACES.sub(" ", strip_tags(part)).strip() for part in parts if part]
+    texts = [text for text in texts if text]
+    folded = [_fold(text).rstrip(" .…") for text in texts]
+    kept = []
+    for index, text in enumerate(texts):
+        inside_another = any(
+            other != index
+            and folded[index] in folded[other]
+            and (len(folded[other]) > len(folded[index]) or other < index)
+            for other in range(len(texts))
+        )
+        if not inside_another:
+            kept.append(text)
+    return kept
+
+
+def page_text(page):
+    """Every field a result may quote, on one line."""
+    return " ".join(page_texts(page))
+
+
+def _window(text, match_start, match_end):
+    """(start, end) of a passage of about EXCERPT_LENGTH characters around a match, starting and
+    ending between words."""
+    if len(text) <= EXCERPT_LENGTH:
+        return 0, len(text)
+    start = max(0, match_start - EXCERPT_LENGTH // 3)
+    if start > 0:
+        space = text.find(" ", start - 1, match_start)
+        start = space + 1 if space != -1 else match_start
+    end = min(len(text), max(start + EXCERPT_LENGTH, match_end))
+    if end < len(text):
+        space = text.rfind(" ", match_end, end + 1)
+        end = space if space != -1 else match_end
+    return start, end
 
 
 def excerpt(page, query):
-    """A short passage around the first match, matched words in <mark>, escaped."""
-    text = page_text(page)
-    if not text:
+    """One passage from one field: the field that holds most of the words typed (the first such
+    field when several do), around its first match, matched words in <mark>, escaped, never cut
+    inside a word. When only the title matches, the start of the page's first field."""
+    texts = page_texts(page)
+    if not texts:
         return ""
-    terms = [term for term in re.split(r"\W+", _fold(query)) if len(term) > 1]
-    folded = _fold(text)
-    pattern = re.compile(r"\b(" + "|".join(re.escape(term) for term in terms) + r")\w*") if terms else None
-    first = pattern.search(folded) if pattern else None
-    start = max(0, (first.start() if first else 0) - EXCERPT_LENGTH // 3)
-    end = min(len(text), start + EXCERPT_LENGTH)
+    terms = query_terms(query)
+    pattern = _pattern(terms)
+    best, best_count = texts[0], 0
+    for text in texts:
+        count = len(matched_terms(text, terms))
+        if count > best_count:
+            best, best_count = text, count
+    text, folded = best, _fold(best)
+    first = pattern.search(folded) if pattern and best_count else None
+    start, end = _window(text, first.start(), first.end()) if first else _window(text, 0, 0)
     window, folded_window = text[start:end], folded[start:end]
     pieces, position = [], 0
-    for match in pattern.finditer(folded_window) if pattern else []:
+    for match in pattern.finditer(folded_window) if first else []:
         pieces.append(escape(window[position : match.start()]))
         pieces.append(f"<mark>{escape(window[match.start() : match.end()])}</mark>")
         position = match.end()

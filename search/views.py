@@ -4,6 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
@@ -12,11 +13,12 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 
 from campaigns.models import CallPage, LaureatePage
+from funding.models import CampaignStatus, FundingCampaign
 from home.models import active_locale_id
 from news.models import NewsPage
 from partners.models import PartnerPage
 
-from .engine import MAX_QUERY_LENGTH, clean_query, excerpt, find_page_ids
+from .engine import MAX_QUERY_LENGTH, clean_query, excerpt, find_page_ids, rank_by_title
 
 RESULTS_PER_PAGE = 10
 RESULT_TYPES = [
@@ -42,17 +44,26 @@ def search(request):
     context = {"query": query, "truncated": truncated, "selected_type": selected, "max_length": MAX_QUERY_LENGTH}
     if query:
         ids = find_page_ids(query, searchable_pages())
-        content_types = dict(Page.objects.filter(pk__in=ids).values_list("pk", "content_type_id"))
+        rows = Page.objects.filter(pk__in=ids).values_list("pk", "content_type_id", "title")
+        content_types = {pk: content_type for pk, content_type, _title in rows}
+        ids = rank_by_title(ids, {pk: title for pk, _content_type, title in rows}, query)
         type_ids = {key: ContentType.objects.get_for_model(model).pk for key, (model, _label) in types.items()}
         counts = Counter(content_types.values())
         if selected:
             ids = [pk for pk in ids if content_types.get(pk) == type_ids[selected]]
         page_obj = Paginator(ids, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         pages = {page.pk: page for page in Page.objects.filter(pk__in=list(page_obj.object_list)).specific()}
+        shown = [pages[pk] for pk in page_obj.object_list if pk in pages]
+        calls, campaigns = laureate_context(shown)
         results = [
-            {"page": pages[pk], "type": _type_label(pages[pk]), "excerpt": excerpt(pages[pk], query)}
-            for pk in page_obj.object_list
-            if pk in pages
+            {
+                "page": page,
+                "type": _type_label(page),
+                "excerpt": excerpt(page, query),
+                "call": calls.get(page.pk),
+                "status": campaigns.get(page.pk),
+            }
+            for page in shown
         ]
         context.update(
             {
@@ -67,6 +78,37 @@ def search(request):
             }
         )
     return TemplateResponse(request, "search/search.html", context)
+
+
+# What a laureate's collection has come to, said as a visitor would say it.
+CAMPAIGN_STATUS_LABELS = {
+    CampaignStatus.UPCOMING: gettext_lazy("Collecte à venir"),
+    CampaignStatus.LIVE: gettext_lazy("Collecte en cours"),
+    CampaignStatus.SUCCEEDED: gettext_lazy("Projet financé"),
+    CampaignStatus.NOT_REACHED: gettext_lazy("Objectif non atteint"),
+    CampaignStatus.CANCELLED: gettext_lazy("Collecte annulée"),
+}
+
+
+def laureate_context(pages):
+    """For the laureates among ``pages``: {page id: its call} and {page id: {"code", "label"}} of
+    its campaign's status. Two queries whatever the number of laureates, none without one."""
+    laureates = [page for page in pages if isinstance(page, LaureatePage)]
+    if not laureates:
+        return {}, {}
+    parent_paths = {page.pk: page.path[: -CallPage.steplen] for page in laureates}
+    calls_by_path = {call.path: call for call in CallPage.objects.filter(path__in=set(parent_paths.values()))}
+    campaign_ids = {page.campaign_id for page in laureates if page.campaign_id}
+    by_id = FundingCampaign.objects.in_bulk(campaign_ids) if campaign_ids else {}
+    now = timezone.now()
+    statuses = {}
+    for page in laureates:
+        campaign = by_id.get(page.campaign_id)
+        if campaign is not None:
+            code = campaign.status(now)
+            statuses[page.pk] = {"code": str(code), "label": CAMPAIGN_STATUS_LABELS[code]}
+    calls = {pk: calls_by_path[path] for pk, path in parent_paths.items() if path in calls_by_path}
+    return calls, statuses
 
 
 def _type_label(page):

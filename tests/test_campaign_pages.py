@@ -136,7 +136,7 @@ def test_laureate_page_widget_has_accessible_values_and_visible_numbers(client, 
     assert bar["aria-valuemin"] == "0"
     assert bar["aria-valuemax"] == "100"
     assert bar["aria-valuenow"] == "100"
-    assert bar["aria-valuetext"] == "122\u00a0% de l'objectif : 6\u202f110\u00a0€ collectés sur 5\u202f000\u00a0€"
+    assert bar["aria-valuetext"] == "122\u00a0% de l'objectif\u00a0: 6\u202f110\u00a0€ collectés sur 5\u202f000\u00a0€"
     assert page.find(id=bar["aria-labelledby"]) is not None
     text = widget.get_text(" ", strip=True)
     assert "6\u202f110\u00a0€" in text and "5\u202f000\u00a0€" in text
@@ -151,7 +151,7 @@ def test_laureate_page_widget_has_accessible_values_and_visible_numbers(client, 
     link = widget.select_one("a.button")
     assert link["href"] == campaign.public_url
     assert "Soutenir ce projet" in link.get_text()
-    assert "site externe : KissKissBankBank" in link.select_one(".visually-hidden").get_text()
+    assert "site externe\u00a0: KissKissBankBank" in link.select_one(".visually-hidden").get_text()
 
 
 def test_widget_after_the_end_says_when_it_ended(client, call_tree):

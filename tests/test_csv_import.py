@@ -118,7 +118,9 @@ def test_one_bad_row_among_good_ones_names_its_line(velo, fablab):
     rows, errors = parse_figures_csv(
         csv_bytes("campaign,raised,donors", "atelier-velo,1800,18", "fablab,beaucoup,31", "fablab,2100,31")
     )
-    assert messages_of(errors) == ["Ligne 3 : « beaucoup » n'est pas un nombre (colonne « raised »)."]
+    assert messages_of(errors) == [
+        "Ligne 3\u00a0: «\u00a0beaucoup\u00a0» n'est pas un nombre (colonne «\u00a0raised\u00a0»)."
+    ]
 
 
 def test_a_row_failing_at_import_rolls_every_row_back(velo, fablab):
@@ -195,7 +197,7 @@ def test_row_changing_an_ended_campaign_is_refused(ended, velo, row):
     before = history()
     rows, errors = parse_figures_csv(csv_bytes("campaign,raised,donors,date", "atelier-velo,1100,11,", row))
     assert [error.line for error in errors] == [3]
-    assert "La collecte est terminée : ses résultats sont figés." in errors[0].message
+    assert "La collecte est terminée\u00a0: ses résultats sont figés." in errors[0].message
     assert [row.line for row in rows] == [2]
     assert history() == before
 
@@ -225,35 +227,35 @@ def test_unknown_campaign(velo):
     rows, errors = parse_figures_csv(
         csv_bytes("campaign,raised,donors", "atelier-velo,1100,11", "Atelier inconnu,10,1")
     )
-    assert messages_of(errors) == ["Ligne 3 : Collecte inconnue : « Atelier inconnu »."]
+    assert messages_of(errors) == ["Ligne 3\u00a0: Collecte inconnue\u00a0: «\u00a0Atelier inconnu\u00a0»."]
 
 
 def test_negative_amount(velo):
     rows, errors = parse_figures_csv(csv_bytes("campaign,raised,donors", "atelier-velo,-5,11"))
     assert rows == []
-    assert messages_of(errors) == ["Ligne 2 : Le montant collecté ne peut pas être négatif."]
+    assert messages_of(errors) == ["Ligne 2\u00a0: Le montant collecté ne peut pas être négatif."]
 
 
 @pytest.mark.parametrize(
     ("line", "message"),
     [
-        ("atelier-velo,,11", "Valeur manquante dans la colonne « raised »."),
-        (",100,11", "Valeur manquante dans la colonne « campaign »."),
-        ("atelier-velo,100", "Valeur manquante dans la colonne « donors »."),
+        ("atelier-velo,,11", "Valeur manquante dans la colonne «\u00a0raised\u00a0»."),
+        (",100,11", "Valeur manquante dans la colonne «\u00a0campaign\u00a0»."),
+        ("atelier-velo,100", "Valeur manquante dans la colonne «\u00a0donors\u00a0»."),
         ("atelier-velo,100,-2", "Le nombre de contributeurs ne peut pas être négatif."),
-        ('atelier-velo,100,"12,5"', "« 12,5 » n'est pas un nombre entier de contributeurs."),
-        ("atelier-velo,100,douze", "« douze » n'est pas un nombre (colonne « donors »)."),
-        ("atelier-velo,100.123,12", "« 100.123 » a plus de deux décimales (colonne « raised »)."),
-        ("atelier-velo,100,12,hier", "Date illisible : « hier »."),
-        ("atelier-velo,100,12,31/02/2018", "Date illisible : « 31/02/2018 »."),
-        ("atelier-velo,100,12,2999-01-01", "La date « 2999-01-01 » est dans le futur."),
+        ('atelier-velo,100,"12,5"', "«\u00a012,5\u00a0» n'est pas un nombre entier de contributeurs."),
+        ("atelier-velo,100,douze", "«\u00a0douze\u00a0» n'est pas un nombre (colonne «\u00a0donors\u00a0»)."),
+        ("atelier-velo,100.123,12", "«\u00a0100.123\u00a0» a plus de deux décimales (colonne «\u00a0raised\u00a0»)."),
+        ("atelier-velo,100,12,hier", "Date illisible\u00a0: «\u00a0hier\u00a0»."),
+        ("atelier-velo,100,12,31/02/2018", "Date illisible\u00a0: «\u00a031/02/2018\u00a0»."),
+        ("atelier-velo,100,12,2999-01-01", "La date «\u00a02999-01-01\u00a0» est dans le futur."),
     ],
 )
 def test_bad_values_are_reported_with_their_line(velo, line, message):
     rows, errors = parse_figures_csv(csv_bytes("campaign,raised,donors,date", "atelier-velo,1100,11,2018-01-01", line))
     assert rows == [] or [row.line for row in rows] == [2]
     assert len(errors) == 1
-    assert str(errors[0]).startswith(f"Ligne 3 : {message}"), messages_of(errors)
+    assert str(errors[0]).startswith(f"Ligne 3\u00a0: {message}"), messages_of(errors)
 
 
 def test_unquoted_decimal_comma_in_a_comma_file_is_not_shifted_silently(velo):
@@ -268,7 +270,9 @@ def test_same_campaign_twice_with_the_same_date(velo):
     rows, errors = parse_figures_csv(
         csv_bytes("campaign,raised,donors,date", f"atelier-velo,1100,11,{day}", f"{velo.pk},1200,12,{day}")
     )
-    assert messages_of(errors) == ["Ligne 3 : La collecte « Atelier vélo » figure déjà ligne 2 avec la même date."]
+    assert messages_of(errors) == [
+        "Ligne 3\u00a0: La collecte «\u00a0Atelier vélo\u00a0» figure déjà ligne 2 avec la même date."
+    ]
 
 
 def test_header_is_required():
@@ -276,7 +280,7 @@ def test_header_is_required():
     assert [error.line for error in errors] == [1]
     assert "La première ligne doit nommer les colonnes" in errors[0].message
     rows, errors = parse_figures_csv(csv_bytes("campaign,raised,donors,notes", "x,1,1"))
-    assert messages_of(errors) == ["Ligne 1 : Colonne inconnue : « notes »."]
+    assert messages_of(errors) == ["Ligne 1\u00a0: Colonne inconnue\u00a0: «\u00a0notes\u00a0»."]
 
 
 # --- admin --------------------------------------------------------------------------
@@ -354,12 +358,12 @@ def test_bad_file_redisplays_the_form_with_every_error(client, officer, velo):
     assert response.status_code == 200
     errors = messages_of(response.context["errors"])
     assert errors == [
-        "Ligne 3 : Le montant collecté ne peut pas être négatif.",
-        "Ligne 4 : Collecte inconnue : « inconnue ».",
+        "Ligne 3\u00a0: Le montant collecté ne peut pas être négatif.",
+        "Ligne 4\u00a0: Collecte inconnue\u00a0: «\u00a0inconnue\u00a0».",
     ]
     page = BeautifulSoup(response.content, "html.parser")
     summary = page.select_one("section.help-critical")
-    assert summary.find("h2").get_text(strip=True) == "2 erreurs : rien n'a été importé."
+    assert summary.find("h2").get_text(strip=True) == "2 erreurs\u00a0: rien n'a été importé."
     assert [item.get_text(strip=True) for item in summary.select("li")] == errors
     assert "Confirmer l'import" not in page.get_text()
     assert history() == before
@@ -379,7 +383,9 @@ def test_upload_form_checks_extension_and_size(client, officer):
     response = upload(client, csv_bytes("campaign,raised,donors", "x,1,1"), name="chiffres.xlsx")
     assert response.context["form"].errors["file"]
     response = upload(client, b"campaign,raised,donors\n" + b"x" * (1024 * 1024), name="gros.csv")
-    assert response.context["form"].errors["file"] == ["Le fichier dépasse 1 Mo : découpez-le en plusieurs fichiers."]
+    assert response.context["form"].errors["file"] == [
+        "Le fichier dépasse 1 Mo\u00a0: découpez-le en plusieurs fichiers."
+    ]
     response = client.post(reverse(IMPORT_URL_NAME), {})
     assert response.context["form"].errors["file"]
 
@@ -400,7 +406,7 @@ def test_tampered_or_foreign_preview_is_refused(client, officer, velo):
         response = client.post(reverse(IMPORT_URL_NAME), {"rows": value})
         assert response.status_code == 200
         assert messages_of(response.context["errors"]) == [
-            "L'aperçu a expiré ou a été modifié : déposez à nouveau le fichier."
+            "L'aperçu a expiré ou a été modifié\u00a0: déposez à nouveau le fichier."
         ]
     assert history() == before
     velo.refresh_from_db()

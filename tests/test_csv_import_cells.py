@@ -75,34 +75,39 @@ def test_amounts_read_the_french_way(velo, cell, amount):
 def test_ambiguous_or_foreign_amounts_are_refused(velo, cell):
     rows, errors = parse(f"atelier-velo;{cell};12;")
     assert rows == []
-    assert messages_of(errors) == [f"Ligne 2 : « {cell} » n'est pas un nombre (colonne « collecté »)."]
+    assert messages_of(errors) == [
+        f"Ligne 2\u00a0: «\u00a0{cell}\u00a0» n'est pas un nombre (colonne «\u00a0collecté\u00a0»)."
+    ]
 
 
 @pytest.mark.parametrize(
     ("cell", "message"),
     [
         ("\u22125", "Le montant collecté ne peut pas être négatif."),  # the typographic minus sign
-        ("10 000 000 000", "« 10 000 000 000 » est trop grand (colonne « collecté »)."),
-        ("12,345", "« 12,345 » a plus de deux décimales (colonne « collecté »)."),  # the cell as written
+        ("10 000 000 000", "«\u00a010 000 000 000\u00a0» est trop grand (colonne «\u00a0collecté\u00a0»)."),
+        (
+            "12,345",
+            "«\u00a012,345\u00a0» a plus de deux décimales (colonne «\u00a0collecté\u00a0»).",
+        ),  # the cell as written
     ],
 )
 def test_amount_limits(velo, cell, message):
     rows, errors = parse(f"atelier-velo;{cell};12;")
-    assert messages_of(errors) == [f"Ligne 2 : {message}"]
+    assert messages_of(errors) == [f"Ligne 2\u00a0: {message}"]
 
 
 @pytest.mark.parametrize(
     ("cell", "message"),
     [
-        ("12,0", "« 12,0 » n'est pas un nombre entier de contributeurs."),
-        ("2 147 483 648", "« 2 147 483 648 » est trop grand (colonne « Contributeurs »)."),
+        ("12,0", "«\u00a012,0\u00a0» n'est pas un nombre entier de contributeurs."),
+        ("2 147 483 648", "«\u00a02 147 483 648\u00a0» est trop grand (colonne «\u00a0Contributeurs\u00a0»)."),
         ("−3", "Le nombre de contributeurs ne peut pas être négatif."),
-        ("douze", "« douze » n'est pas un nombre (colonne « Contributeurs »)."),
+        ("douze", "«\u00a0douze\u00a0» n'est pas un nombre (colonne «\u00a0Contributeurs\u00a0»)."),
     ],
 )
 def test_donor_counts(velo, cell, message):
     rows, errors = parse(f"atelier-velo;100;{cell};", header="collecte;collecté;Contributeurs;date")
-    assert messages_of(errors) == [f"Ligne 2 : {message}"]
+    assert messages_of(errors) == [f"Ligne 2\u00a0: {message}"]
 
 
 def test_large_donor_count_with_groups(velo):
@@ -133,8 +138,9 @@ def test_dates_in_the_project_time_zone_whatever_the_officers_own(velo, cell, mo
 def test_times_the_clock_change_makes_ambiguous_or_skips_are_refused(velo, cell):
     rows, errors = parse(f"atelier-velo;100;12;{cell}")
     assert messages_of(errors) == [
-        f"Ligne 2 : L'heure de « {cell} » est ambiguë ou n'existe pas dans le fuseau {settings.TIME_ZONE} "
-        "(changement d'heure) : indiquez une autre heure."
+        f"Ligne 2\u00a0: L'heure de «\u00a0{cell}\u00a0» est ambiguë ou n'existe pas "
+        f"dans le fuseau {settings.TIME_ZONE} "
+        "(changement d'heure)\u00a0: indiquez une autre heure."
     ]
 
 
@@ -142,16 +148,17 @@ def test_every_bad_cell_of_a_line_is_reported_in_column_order(velo):
     rows, errors = parse("inconnue;beaucoup;-1;hier", "atelier-velo;100;12;")
     assert [row.line for row in rows] == [3]  # parsed, but the view imports nothing while errors remain
     assert messages_of(errors) == [
-        "Ligne 2 : Collecte inconnue : « inconnue ».",
-        "Ligne 2 : « beaucoup » n'est pas un nombre (colonne « collecté »).",
-        "Ligne 2 : Le nombre de contributeurs ne peut pas être négatif.",
-        "Ligne 2 : Date illisible : « hier ». Formats acceptés : 2018-10-14, 2018-10-14 18:00 ou 14/10/2018.",
+        "Ligne 2\u00a0: Collecte inconnue\u00a0: «\u00a0inconnue\u00a0».",
+        "Ligne 2\u00a0: «\u00a0beaucoup\u00a0» n'est pas un nombre (colonne «\u00a0collecté\u00a0»).",
+        "Ligne 2\u00a0: Le nombre de contributeurs ne peut pas être négatif.",
+        "Ligne 2\u00a0: Date illisible\u00a0: «\u00a0hier\u00a0». "
+        "Formats acceptés\u00a0: 2018-10-14, 2018-10-14 18:00 ou 14/10/2018.",
     ]
 
 
 def test_campaign_names_with_percent_signs_are_quoted_as_written(velo):
     rows, errors = parse("100 % vélo;100;12;")
-    assert messages_of(errors) == ["Ligne 2 : Collecte inconnue : « 100 % vélo »."]
+    assert messages_of(errors) == ["Ligne 2\u00a0: Collecte inconnue\u00a0: «\u00a0100 % vélo\u00a0»."]
 
 
 def test_cell_messages_are_translated(velo):

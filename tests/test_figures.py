@@ -123,7 +123,7 @@ def test_only_money_actually_collected_counts_as_collected(model, timing, raised
 def test_an_unfunded_all_or_nothing_campaign_says_nothing_was_collected(client, laureate_url):
     campaign = ended(goal=Decimal("9000"), raised=Decimal("4320"), donors=61)
     text = widget_text(client, laureate_url(campaign))
-    assert "0\u00a0€ collectés : rien n'a été versé au projet" in text
+    assert "0\u00a0€ collectés\u00a0: rien n'a été versé au projet" in text
     assert "Ses 61 contributeurs ont été remboursés des 4\u202f320\u00a0€ promis" in text
     assert "4\u202f320\u00a0€ collectés" not in text
     assert "objectif non atteint" in text

@@ -120,7 +120,7 @@ def test_footer_reads_site_settings(client, site_tree):
     assert 'href="mailto:contact@example.org"' in html
     assert 'href="https://www.linkedin.com/company/example"' in html
     assert 'href="/mentions-legales/">Mentions légales</a>' in html
-    assert "Accessibilité : totalement conforme" in html
+    assert "Accessibilité\u00a0: totalement conforme" in html
 
 
 def test_skip_link_targets_main(client, site_tree):

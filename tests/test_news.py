@@ -336,7 +336,7 @@ def test_every_page_type_has_its_metadata(client, demo):
 
 def test_news_article_json_ld_is_complete(client, demo):
     article = head_meta(soup(client.get("/actualites/neuf-projets-sur-dix-finances/")))["json_ld"][0]
-    assert article["headline"] == "Plus de 55 000 € collectés : neuf projets sur dix financés"
+    assert article["headline"] == "Plus de 55\u202f000\u00a0€ collectés\u00a0: neuf projets sur dix financés"
     assert article["datePublished"] == "2018-10-22"
     assert article["inLanguage"] == "fr"
     assert article["image"][0].startswith("http://testserver/")

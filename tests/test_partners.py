@@ -55,7 +55,7 @@ def test_partner_page_lists_its_sponsored_laureates_with_their_widgets(client, p
     cards = page.select(".laureate-card")
     assert [card.select_one(".card__title").get_text(strip=True) for card in cards] == ["Lauréat sponsorisé"]
     assert cards[0].select_one('[role="progressbar"]')["aria-valuenow"] == "50"
-    assert "Rôle du partenaire : parrain" in cards[0].get_text()
+    assert "Rôle du partenaire\u00a0: parrain" in cards[0].get_text()
     other = BeautifulSoup(client.get("/partenaires/bureau-b/").content, "html.parser")
     assert other.select(".laureate-card") == []
 

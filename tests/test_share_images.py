@@ -164,7 +164,7 @@ def test_new_figures_draw_a_new_picture_and_the_meta_tags_follow(client, laureat
     assert tags["twitter"] == tags["image"]
     assert (tags["width"], tags["height"]) == ("1200", "630")
     assert tags["alt"] == (
-        f"« Mobilier en palettes » : {format_money(Decimal('3250'), language='fr')} collectés sur "
+        f"«\u00a0Mobilier en palettes\u00a0»\u00a0: {format_money(Decimal('3250'), language='fr')} collectés sur "
         f"{format_money(Decimal('5000'), language='fr')} ({format_percentage(65, language='fr')})"
     )
 

@@ -164,7 +164,7 @@ def test_results_embed_matches_the_programme_results(client, programme):
     text = soup(response).get_text(" ", strip=True)
     results = ProgrammeResults.for_call(programme["call"])
     assert results.funded == 1 and results.campaigns == 2 and results.ended == 1
-    assert "collecte réussie sur 1 terminées" in text
+    assert "collecte réussie sur 1 terminée (100\u00a0%)" in text  # one of each: both singular
     # Collected: the funded campaign only; the live all-or-nothing one is said as pledges apart.
     assert "6\u202f110,50\u00a0€" in text and "7\u202f110,50" not in text
     assert "1\u202f000\u00a0€ promis" in text
@@ -232,7 +232,7 @@ def test_laureate_page_offers_the_embed_code(client, programme):
     assert box.label["for"] == box.textarea["id"]
     iframe = code.iframe
     assert iframe["src"] == "http://testserver" + embed_path(programme["funded"].campaign_id)
-    assert iframe["title"] == "Collecte de « Les Palettes »"
+    assert iframe["title"] == "Collecte de «\u00a0Les Palettes\u00a0»"
     assert "e.origin!=='http://testserver'" in code.script.get_text()
     _box, code_en = embed_code_of(client.get(programme["funded_en"].url))
     assert code_en.iframe["src"].endswith(embed_path(programme["funded"].campaign_id, "en"))
@@ -252,7 +252,7 @@ def test_embed_code_escapes_the_title(client, programme):
     _box, code = embed_code_of(client.get(laureate.url))
     assert code.find_all("script") == [code.script]  # only the resize listener
     assert "alert" not in code.script.get_text()
-    assert code.iframe["title"] == 'Collecte de « Vélo "><script>alert(1)</script> »'
+    assert code.iframe["title"] == 'Collecte de «\u00a0Vélo "><script>alert(1)</script>\u00a0»'
 
 
 # --- oEmbed ------------------------------------------------------------------------------

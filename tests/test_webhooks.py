@@ -335,7 +335,7 @@ def test_unknown_campaign(client, campaign, fake_sync):
 def test_malformed_json(client, campaign, fake_sync, body):
     response = post(client, body)
     assert response.status_code == 400
-    assert response.json() == {"error": "Corps du webhook illisible : JSON attendu."}
+    assert response.json() == {"error": "Corps du webhook illisible\u00a0: JSON attendu."}
     assert_untouched(fake_sync)
 
 
@@ -397,7 +397,7 @@ def test_only_post(client, campaign, fake_sync, method):
     response = getattr(client, method)(URL)
     assert response.status_code == 405
     assert response["Allow"] == "POST"
-    assert response.json() == {"error": "Méthode non autorisée : POST attendu."}
+    assert response.json() == {"error": "Méthode non autorisée\u00a0: POST attendu."}
     assert_untouched(fake_sync)
 
 

@@ -9,13 +9,14 @@ from django.conf import settings
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from campaigns.formatting import format_count, format_money, format_percentage
 from campaigns.models import CallPage, LaureatePage, ProgrammeResults
 from campaigns.sharing.embed import campaign_embed_code, oembed_discovery_url, results_embed_code
 from funding.models import AmountKind, CampaignStatus, FiguresSource
 from home.models import active_locale_id
+from home.typography import long_date
 
 register = template.Library()
 
@@ -93,7 +94,7 @@ def checked_label(campaign, freshness):
     if moment is None:
         return ""
     local = timezone.localtime(moment)
-    values = {"date": formats.date_format(local, "j F Y"), "time": formats.time_format(local, "H:i")}
+    values = {"date": long_date(local), "time": formats.time_format(local, "H:i")}
     if synced:
         return _("Mis à jour le %(date)s à %(time)s") % values
     return CHECKED_LABELS.get(campaign.source, CHECKED_LABELS[FiguresSource.MANUAL]) % values
@@ -118,16 +119,41 @@ def laureate_progress(laureate, heading_level=3, show_title=False):
 @register.inclusion_tag("campaigns/includes/results.html")
 def programme_results(call, heading_level=2, results=None, anchor_id="", embedded=False):
     call = getattr(call, "specific", call)
+    results = results or ProgrammeResults.for_call(call)
     return {
         "call": call,
         "embedded": embedded,
         "licence": settings.OPEN_DATA_LICENCE,
-        "results": results or ProgrammeResults.for_call(call),
+        "results": results,
+        "funded_label": funded_label(results),
+        "donors_label": donors_label(results),
         "key_figures": list(call.key_figures.all()),
         "heading_level": heading_level,
         "anchor_id": anchor_id,
         "uid": uuid.uuid4().hex[:6],
     }
+
+
+def funded_label(results):
+    """ "collecte réussie sur 1 terminée (100 %)", "collectes réussies sur 10 terminées (90 %)":
+    two counts, each with its own plural."""
+    return _("%(successful)s sur %(ended)s (%(rate)s)") % {
+        "successful": ngettext("collecte réussie", "collectes réussies", results.funded),
+        "ended": ngettext("%(count)s terminée", "%(count)s terminées", results.ended)
+        % {"count": format_count(results.ended)},
+        "rate": format_percentage(results.success_rate),
+    }
+
+
+def donors_label(results):
+    """ "contributeur à la collecte réussie", "contributeurs aux collectes réussies"."""
+    if results.funded == 1:
+        return ngettext(
+            "contributeur à la collecte réussie", "contributeurs à la collecte réussie", results.collected_donors
+        )
+    return ngettext(
+        "contributeur aux collectes réussies", "contributeurs aux collectes réussies", results.collected_donors
+    )
 
 
 CHART_WIDTH, CHART_HEIGHT = 600, 240
@@ -156,7 +182,6 @@ def funding_chart(campaign, snapshots, heading_level=2):
 
     coordinates = [(x(start), y(0))] + [(x(s.recorded_at), y(s.raised)) for s in points]
     first, last = points[0], points[-1]
-    date_format = formats.get_format("DATE_FORMAT")
     return {
         "points": points,
         "campaign": campaign,
@@ -171,14 +196,14 @@ def funding_chart(campaign, snapshots, heading_level=2):
         "left": CHART_LEFT,
         "right": CHART_WIDTH - CHART_RIGHT,
         "goal_label": format_money(campaign.goal, campaign.currency),
-        "start_label": formats.date_format(timezone.localtime(start), date_format),
-        "end_label": formats.date_format(timezone.localtime(end), date_format),
+        "start_label": long_date(start),
+        "end_label": long_date(end),
         "summary": _("De %(first)s le %(first_date)s à %(last)s le %(last_date)s, pour un objectif de %(goal)s.")
         % {
             "first": format_money(first.raised, campaign.currency),
-            "first_date": formats.date_format(timezone.localtime(first.recorded_at), date_format),
+            "first_date": long_date(first.recorded_at),
             "last": format_money(last.raised, campaign.currency),
-            "last_date": formats.date_format(timezone.localtime(last.recorded_at), date_format),
+            "last_date": long_date(last.recorded_at),
             "goal": format_money(campaign.goal, campaign.currency),
         },
         "uid": uuid.uuid4().hex[:6],
