@@ -262,7 +262,7 @@ def test_the_demo_speaks_english_on_english_pages(client, demo):
     figures = key_figures(page)
     assert figures["views of the projects' pages on the platform"] == "100,000"
     # One name per site: the demo's is a proper name, with no French word around it.
-    assert page.select_one(".site-brand__name").get_text(strip=True) == "Métropole européenne de Lille"
+    assert page.select_one(".site-logo__name").get_text(strip=True) == "Métropole européenne de Lille"
     assert all(" et " not in laureate.makers for laureate in LaureatePage.objects.filter(locale__language_code="en"))
     assert "Camille Verhaeghe and Julien Masset" in set(
         LaureatePage.objects.filter(locale__language_code="en").values_list("makers", flat=True)
