@@ -12,13 +12,14 @@ from funding.models import FiguresSource, FundingCampaign
 from home.demo import demo_image, get_or_create_child, get_or_create_translation, home_page, locale, publish
 from partners.models import PartnerPage
 
-from .demo_data import LAUREATES
+from .demo_data import FUND_USES, LAUREATES
 from .models import (
     CallIndexPage,
     CallKeyFigure,
     CallPage,
     CallPartner,
     CallPhase,
+    LaureateFundUse,
     LaureatePage,
     LaureateSponsor,
     PhaseKind,
@@ -231,6 +232,8 @@ def get_or_create_laureate(call, data, campaign, colour):
             story=_story(data.get("story", []), data.get("quote")),
         )
         laureate.tags.add(*data["tags"])
+        for position, (label, _label_en, amount) in enumerate(FUND_USES.get(data["slug"], [])):
+            laureate.fund_uses.add(LaureateFundUse(label=label, amount=amount, sort_order=position))
         for position, (partner_slug, role) in enumerate(sponsors_for(data["slug"])):
             partner = partner_pages([partner_slug])
             if partner:
@@ -238,9 +241,18 @@ def get_or_create_laureate(call, data, campaign, colour):
         call.add_child(instance=laureate)
         publish(laureate)
     laureate = laureate.specific
+    labels_en = [label_en for _label, label_en, _amount in FUND_USES.get(data["slug"], [])]
+
+    def translate_fund_uses(translated):
+        # The copy's rows are already saved: changed and saved one by one (as the key figures).
+        for use, label in zip(translated.fund_uses.all(), labels_en, strict=False):
+            use.label = label
+            use.save(update_fields=["label"])
+
     get_or_create_translation(
         laureate,
         "en",
+        adjust=translate_fund_uses,
         title=data["title_en"],
         slug=data["slug_en"],
         pitch=data["pitch_en"],
