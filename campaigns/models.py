@@ -283,7 +283,12 @@ class CallPage(BasePage):
         context["results_are_out"] = self.results_are_out(today, laureates)
         if context["results_are_out"]:
             # A finished call lists its laureates by amount raised, the most first.
-            laureates.sort(key=lambda page: (-(page.campaign.raised if page.campaign else 0), page.title))
+            # What the project got counts (a refunded all-or-nothing campaign collected nothing).
+            def by_amount(page):
+                campaign = page.campaign
+                return (-campaign.collected(), -campaign.raised, page.title) if campaign else (1, 0, page.title)
+
+            laureates.sort(key=by_amount)
             context["results"] = ProgrammeResults.for_call(self, laureates=laureates)
         context["laureates"] = laureates
         context["collection_ends_on"] = self.collection_ends_on()
