@@ -14,7 +14,7 @@ from home.demo import demo_image, get_or_create_child, get_or_create_translation
 from home.typography import french_spacing
 from partners.models import PartnerPage
 
-from .demo_data import LAUREATES
+from .demo_data import FUND_USES, LAUREATES
 from .formatting import join_names
 from .models import (
     CallIndexPage,
@@ -22,6 +22,7 @@ from .models import (
     CallPage,
     CallPartner,
     CallPhase,
+    LaureateFundUse,
     LaureatePage,
     LaureateSponsor,
     PhaseKind,
@@ -308,6 +309,8 @@ def get_or_create_laureate(call, data, campaign):
             story=_story(data.get("story", []), data.get("quote")),
         )
         laureate.tags.add(*data["tags"])
+        for position, (label, _label_en, amount) in enumerate(FUND_USES.get(data["slug"], [])):
+            laureate.fund_uses.add(LaureateFundUse(label=label, amount=amount, sort_order=position))
         for position, (partner_slug, role) in enumerate(sponsors_for(data["slug"])):
             partner = partner_pages([partner_slug])
             if partner:
@@ -315,9 +318,18 @@ def get_or_create_laureate(call, data, campaign):
         call.add_child(instance=laureate)
         publish(laureate)
     laureate = laureate.specific
+    labels_en = [label_en for _label, label_en, _amount in FUND_USES.get(data["slug"], [])]
+
+    def translate_fund_uses(translated):
+        # The copy's rows are already saved: changed and saved one by one (as the key figures).
+        for use, label in zip(translated.fund_uses.all(), labels_en, strict=False):
+            use.label = label
+            use.save(update_fields=["label"])
+
     get_or_create_translation(
         laureate,
         "en",
+        adjust=translate_fund_uses,
         title=data["title_en"],
         slug=data["slug_en"],
         makers=names_in(data["makers"], "en"),

@@ -544,3 +544,70 @@ LAUREATES = [
         "funded": False,
     },
 ]
+
+
+# "À quoi serviront les dons": (French label, English label, amount) per laureate, adding up
+# to each campaign's goal. Invented, like everything above.
+FUND_USES = {
+    "les-palettes-retrouvees": [
+        ("Scie à format d'occasion", "Second-hand panel saw", Decimal("2200")),
+        ("Remorque de vélo pour la collecte", "Bike trailer for collections", Decimal("1300")),
+        ("Outillage et huiles pour les ateliers ouverts", "Tools and oils for open workshops", Decimal("1500")),
+    ],
+    "le-triporteur-de-la-reparation": [
+        ("Vélo cargo à assistance électrique", "Electric-assist cargo bike", Decimal("2800")),
+        ("Caisses à outils et pièces de rechange", "Tool boxes and spare parts", Decimal("1200")),
+    ],
+    "chutes-de-fil": [
+        ("Machine à coudre industrielle", "Industrial sewing machine", Decimal("3500")),
+        ("Surjeteuse", "Overlocker", Decimal("1500")),
+        ("Ateliers de couture pour les habitants", "Sewing workshops for residents", Decimal("1000")),
+    ],
+    "piece-par-piece": [
+        ("Deux imprimantes 3D", "Two 3D printers", Decimal("3600")),
+        ("Scanner 3D", "3D scanner", Decimal("1600")),
+        ("Filament recyclé pour un an", "A year of recycled filament", Decimal("800")),
+    ],
+    "compost-a-velo": [
+        ("Triporteur et bacs de collecte", "Cargo tricycle and collection bins", Decimal("2200")),
+        ("Composteurs pour trois jardins partagés", "Composters for three shared gardens", Decimal("800")),
+    ],
+    "deuxieme-tour": [
+        ("Pieds d'atelier et outillage vélo", "Repair stands and bike tools", Decimal("3000")),
+        ("Pièces détachées pour cent vélos", "Spare parts for a hundred bikes", Decimal("2500")),
+        ("Aménagement du local", "Fitting out the workshop", Decimal("1500")),
+    ],
+    "marc-et-matiere": [
+        ("Presse à chaud", "Heat press", Decimal("2600")),
+        ("Moules et liants végétaux", "Moulds and plant-based binders", Decimal("1400")),
+        ("Collecte du marc chez les cafés", "Collecting grounds from cafés", Decimal("1000")),
+    ],
+    "l-outiltheque-de-wattrelos": [
+        ("Cent outils à prêter", "A hundred tools to lend", Decimal("3800")),
+        ("Étagères et logiciel de prêt", "Shelving and lending software", Decimal("1200")),
+        ("Entretien et réparation des outils", "Tool maintenance and repair", Decimal("1000")),
+    ],
+    "la-materiautheque-d-armentieres": [
+        ("Location de l'entrepôt pour un an", "A year's warehouse rent", Decimal("4200")),
+        ("Camionnette d'occasion", "Second-hand van", Decimal("3000")),
+        ("Rayonnages", "Racking", Decimal("800")),
+    ],
+    "plastique-en-boucle": [
+        ("Broyeur à plastique", "Plastic shredder", Decimal("4500")),
+        ("Presse à injection", "Injection press", Decimal("3500")),
+        ("Animations dans les écoles", "Activities in schools", Decimal("1000")),
+    ],
+    "atelier-velo-du-quartier": [
+        ("Pieds d'atelier et outillage", "Repair stands and tools", Decimal("2200")),
+        ("Stock de pièces de réemploi", "Stock of reused parts", Decimal("1000")),
+        ("Assurance et local pour un an", "A year's insurance and premises", Decimal("800")),
+    ],
+    "vaisselle-consignee": [
+        ("Deux mille boîtes repas en inox", "Two thousand stainless-steel lunch boxes", Decimal("4000")),
+        ("Lave-vaisselle professionnel", "Commercial dishwasher", Decimal("2500")),
+    ],
+    "lampes-en-verre-recycle": [
+        ("Four de verrier d'occasion", "Second-hand glass furnace", Decimal("2200")),
+        ("Collecte des bouteilles et outillage", "Bottle collection and tools", Decimal("800")),
+    ],
+}

@@ -1,6 +1,7 @@
 """Calls for projects, laureates and their funding campaigns."""
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -11,7 +12,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock, stream_texts
@@ -41,12 +42,18 @@ class CallIndexPage(BaseIndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
-        current, past = [], []
+        upcoming, current, past = [], [], []
         for call in self.calls():
-            (past if call.is_over(today) else current).append(call)
+            if call.is_over(today):
+                past.append(call)
+            elif call.is_upcoming(today):
+                upcoming.append(call)
+            else:
+                current.append(call)
         years = {}
         for call in past:
             years.setdefault(call.edition_year, []).append(call)
+        context["upcoming_calls"] = sorted(upcoming, key=lambda call: call.opens_on())
         context["current_calls"] = current
         context["past_calls_by_year"] = sorted(years.items(), reverse=True)
         return context
@@ -225,6 +232,35 @@ class CallPage(BasePage):
         phases = self.sorted_phases()
         return bool(phases) and max(phase.end_date for phase in phases) < today
 
+    def opens_on(self):
+        """The first day of the timeline (None without one)."""
+        phases = self.sorted_phases()
+        return min(phase.start_date for phase in phases) if phases else None
+
+    def is_upcoming(self, today=None):
+        """Announced but not started: every phase lies in the future."""
+        today = today or timezone.localdate()
+        opens = self.opens_on()
+        return opens is not None and opens > today
+
+    def collection_ends_on(self):
+        ends = [phase.end_date for phase in self.sorted_phases() if phase.kind == PhaseKind.COLLECTION]
+        return max(ends) if ends else None
+
+    def results_are_out(self, today=None, laureates=None):
+        """Programme results are shown only once the collection is over: after the last day of
+        the collection phase or, for a call without one, once every laureate's campaign has ended."""
+        today = today or timezone.localdate()
+        collection_end = self.collection_ends_on()
+        if collection_end is not None:
+            return collection_end < today
+        if self.is_over(today):
+            return True
+        laureates = self.laureates() if laureates is None else laureates
+        campaigns = [page.campaign for page in laureates if page.campaign_id]
+        now = timezone.now()
+        return bool(campaigns) and all(campaign.ends_at <= now for campaign in campaigns)
+
     def call_to_action(self, today=None):
         """(label, url) matching where the call stands today, or None."""
         today = today or timezone.localdate()
@@ -288,8 +324,20 @@ class CallPage(BasePage):
         context["phases"] = [(phase, phase.is_current(today)) for phase in phases]
         context["current_phase"] = self.current_phase(today)
         context["call_to_action"] = self.call_to_action(today)
-        context["laureates"] = list(self.laureates())
-        context["results"] = ProgrammeResults.for_call(self, laureates=context["laureates"])
+        laureates = list(self.laureates())
+        context["results_are_out"] = self.results_are_out(today, laureates)
+        if context["results_are_out"]:
+            # A finished call lists its laureates by amount raised, the most first.
+            # What the project got counts (a refunded all-or-nothing campaign collected nothing).
+            def by_amount(page):
+                campaign = page.campaign
+                return (-campaign.collected(), -campaign.raised, page.title) if campaign else (1, 0, page.title)
+
+            laureates.sort(key=by_amount)
+            context["results"] = ProgrammeResults.for_call(self, laureates=laureates)
+        context["laureates"] = laureates
+        context["collection_ends_on"] = self.collection_ends_on()
+        context["opens_on"] = self.opens_on() if self.is_upcoming(today) else None
         context["partners"] = localized_partners([row.partner for row in self.call_partners.select_related("partner")])
         return context
 
@@ -353,6 +401,31 @@ def localized_partners(partners):
     return [by_key[key] for key in keys if key in by_key]
 
 
+class LaureateFundUse(TranslatableMixin, Orderable):
+    """One line of "À quoi serviront les dons": what part of the money pays for what."""
+
+    laureate = ParentalKey("campaigns.LaureatePage", on_delete=models.CASCADE, related_name="fund_uses")
+    label = models.CharField(
+        _("poste de dépense"), max_length=200, help_text=_("Par exemple « Achat d'une scie à ruban ».")
+    )
+    amount = models.DecimalField(
+        _("montant"),
+        max_digits=10,
+        decimal_places=2,
+        validators=[MinValueValidator(0)],
+        help_text=_("Dans la devise de la collecte, par exemple 1200 ou 350,50."),
+    )
+
+    panels = [FieldRowPanel([FieldPanel("label"), FieldPanel("amount")])]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("usage des dons")
+        verbose_name_plural = _("usages des dons")
+
+    def __str__(self):
+        return self.label
+
+
 class LaureateTag(TaggedItemBase):
     content_object = ParentalKey("campaigns.LaureatePage", on_delete=models.CASCADE, related_name="tagged_items")
 
@@ -410,6 +483,12 @@ class LaureatePage(BasePage):
         ),
         FieldPanel("hero_image"),
         MultiFieldPanel([FieldPanel("campaign"), CampaignFiguresPanel()], heading=_("Collecte")),
+        InlinePanel(
+            "fund_uses",
+            heading=_("À quoi serviront les dons"),
+            label=_("Poste de dépense"),
+            help_text=_("Ce que la collecte financera, poste par poste, avec son montant."),
+        ),
         InlinePanel("sponsors", heading=_("Partenaires parrains"), label=_("Parrainage")),
         FieldPanel("story"),
     ]
@@ -453,7 +532,11 @@ class LaureatePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["call"] = self.get_parent()
-        context["snapshots"] = list(self.campaign.snapshots.all()) if self.campaign_id else []
+        campaign = self.campaign if self.campaign_id else None
+        # No chart before the collection opens: it would only draw a flat line at zero.
+        opened = campaign is not None and campaign.starts_at <= timezone.now()
+        context["snapshots"] = list(campaign.snapshots.all()) if opened else []
+        context["fund_uses"] = list(self.fund_uses.all())
         context["theme_tags"] = list(self.tags.all())
         rows = list(self.sponsors.select_related("partner"))
         partners = {partner.translation_key: partner for partner in localized_partners([row.partner for row in rows])}

@@ -184,8 +184,16 @@ def test_widget_is_formatted_the_english_way_on_the_english_page(client, call_tr
 
 
 def test_progress_and_results_blocks_render_in_a_home_page_body(client, call_tree):
-    campaign = FundingCampaignFactory(goal=Decimal("3000"))
-    record_figures(campaign, raised=Decimal("1500"), donors=30, source="manual")
+    # Ended: the results block shows only once the collection is over.
+    campaign = FundingCampaignFactory(
+        goal=Decimal("3000"),
+        funding_model="keep_what_you_raise",
+        starts_at=timezone.now() - datetime.timedelta(days=40),
+        ends_at=timezone.now() - datetime.timedelta(days=1),
+    )
+    record_figures(
+        campaign, raised=Decimal("1500"), donors=30, source="manual", at=timezone.now() - datetime.timedelta(days=2)
+    )
     laureate = LaureatePageFactory(parent=call_tree["call"], title="Compost", campaign=campaign)
     home = HomePage.objects.get(pk=call_tree["home"].pk)
     home.body = [("funding_progress", {"laureate": laureate}), ("programme_results", {"call": call_tree["call"]})]
@@ -303,8 +311,9 @@ def test_page_query_counts_are_bounded(client, call_tree, django_assert_max_num_
     pages = [
         ("/appels-a-projets/", 19),
         ("/appels-a-projets/makers-2018/", 24),
-        # 25 since the og:image reads the generated share image's row (one query).
-        ("/appels-a-projets/makers-2018/p/", 25),
+        # 25 since the og:image reads the generated share image's row (one query), 26 with the
+        # "À quoi serviront les dons" lines (one query).
+        ("/appels-a-projets/makers-2018/p/", 26),
     ]
     for url, limit in pages:
         client.get(url)

@@ -85,6 +85,7 @@ class PreviewTests(WagtailPageTestCase):
             hero_image="",
             campaign=str(self.laureate.campaign_id),
             sponsors=inline_formset([{"partner": str(self.partner.pk), "role": "parrain"}]),
+            fund_uses=inline_formset([{"label": "Scie à ruban", "amount": "1200"}]),
             story=streamfield([]),
         )
 

@@ -19,13 +19,14 @@ from bs4 import BeautifulSoup
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate as validate_openapi
 
-from campaigns.models import ProgrammeResults
+from campaigns.models import PhaseKind, ProgrammeResults
 from funding.figures import record_figures
 from tests.factories import (
     CallIndexPageFactory,
     CallPageFactory,
     FundingCampaignFactory,
     LaureatePageFactory,
+    add_phase,
     make_site_tree,
     translate,
 )
@@ -92,6 +93,12 @@ def _programme_build(build_once):
 def programme(db, _programme_build):
     """make_programme's rows, built once per test process and copied into each test."""
     return _programme_build.restore()
+
+
+def results_published(call):
+    """The call's collection phase is over: its page shows the results (and their embed code)."""
+    today = timezone.localdate()
+    add_phase(call, PhaseKind.COLLECTION, today - datetime.timedelta(days=30), today - datetime.timedelta(days=1))
 
 
 def soup(response):
@@ -239,6 +246,7 @@ def test_laureate_page_offers_the_embed_code(client, programme):
 
 
 def test_call_page_offers_the_results_embed_code_and_a_laureate_without_campaign_none(client, programme):
+    results_published(programme["call"])
     _box, code = embed_code_of(client.get(programme["call"].url))
     assert code.iframe["src"].endswith(reverse("embed_results", kwargs={"pk": programme["call"].pk}))
     bare = LaureatePageFactory(parent=programme["call"], slug="sans-collecte", campaign=None)
@@ -554,6 +562,7 @@ def test_open_data_json_matches_the_csv_and_carries_the_licence(client, programm
 
 
 def test_open_data_is_linked_from_the_results_block_with_its_licence(client, programme):
+    results_published(programme["call"])
     results = soup(client.get(programme["call"].url)).select_one(".programme-results")
     links = {link.get_text(" ", strip=True).split(" ")[0]: link["href"] for link in results.select("a")}
     assert links["CSV"] == reverse("opendata_call_csv", kwargs={"pk": programme["call"].pk})

@@ -107,6 +107,56 @@ def campaign_progress(campaign, laureate=None, heading_level=3, show_title=False
     return {**progress_context(campaign, laureate, heading_level, show_title), "new_window": new_window}
 
 
+OUTCOMES = {
+    "funded": gettext_lazy("financé"),
+    "refunded": gettext_lazy("non financé, contributeurs remboursés"),
+    "kept": gettext_lazy("objectif non atteint, dons acquis au projet"),
+    "cancelled": gettext_lazy("annulé, contributeurs remboursés"),
+}
+
+
+def campaign_outcome(campaign, now=None):
+    """How an ended (or cancelled) campaign turned out, as (key, label); None while it runs."""
+    status = campaign.status(now)
+    if status == CampaignStatus.SUCCEEDED:
+        key = "funded"
+    elif status == CampaignStatus.NOT_REACHED:
+        key = "refunded" if campaign.amount_kind(now) == AmountKind.REFUNDED else "kept"
+    elif status == CampaignStatus.CANCELLED:
+        key = "cancelled"
+    else:
+        return None
+    return key, OUTCOMES[key]
+
+
+@register.inclusion_tag("campaigns/includes/progress_compact.html")
+def campaign_summary(campaign, laureate=None):
+    """The compact form of the widget for cards: amount, thin bar, percentage, days left or
+    outcome, and one button. No history, no notes: the laureate page has the full widget."""
+    if campaign is None:
+        return {"campaign": None}
+    now = timezone.now()
+    context = progress_context(campaign, laureate, now=now)
+    outcome = campaign_outcome(campaign, now)
+    context["outcome_key"], context["outcome_label"] = outcome or ("", "")
+    return context
+
+
+@register.inclusion_tag("campaigns/includes/fund_uses.html")
+def fund_uses(laureate, uses=None, heading_level=2):
+    """ "À quoi serviront les dons": the laureate's spending lines with their amounts."""
+    laureate = getattr(laureate, "specific", laureate)
+    uses = list(laureate.fund_uses.all()) if uses is None else uses
+    campaign = getattr(laureate, "campaign", None)
+    currency = campaign.currency if campaign else "EUR"
+    return {
+        "uses": [(use.label, format_money(use.amount, currency)) for use in uses],
+        "total": format_money(sum((use.amount for use in uses), Decimal("0")), currency),
+        "heading_level": heading_level,
+        "uid": uuid.uuid4().hex[:6],
+    }
+
+
 @register.inclusion_tag("campaigns/includes/progress.html")
 def laureate_progress(laureate, heading_level=3, show_title=False):
     laureate = getattr(laureate, "specific", laureate)
@@ -240,6 +290,7 @@ def current_call(context, heading_level=2):
     return {
         "call": call,
         "phase": call.current_phase(today) if call else None,
+        "opens_on": call.opens_on() if call and call.is_upcoming(today) else None,
         "call_to_action": call.call_to_action(today) if call else None,
         "heading_level": heading_level,
         "request": context.get("request"),
@@ -248,11 +299,15 @@ def current_call(context, heading_level=2):
 
 @register.inclusion_tag("campaigns/includes/live_laureates.html", takes_context=True)
 def live_laureates(context, limit=6, heading_level=2):
-    """Laureates whose collection is live now, with their widgets."""
+    """Laureates whose collection is live now, as compact cards. Those whose full widget the
+    page's own body already shows (a "Progression d'une collecte" block) are left out: no
+    campaign appears twice on one page."""
     now = timezone.now()
+    shown = _laureates_in_body(context.get("page"))
     laureates = (
         LaureatePage.objects.live()
         .public()
+        .exclude(translation_key__in=shown)
         .filter(
             locale_id=active_locale_id(),
             campaign__starts_at__lte=now,
@@ -264,6 +319,18 @@ def live_laureates(context, limit=6, heading_level=2):
         .order_by("campaign__ends_at", "title")[:limit]
     )
     return {"laureates": list(laureates), "heading_level": heading_level, "request": context.get("request")}
+
+
+def _laureates_in_body(page):
+    """Translation keys of the laureates that ``page``'s body shows in a progress block."""
+    body = getattr(page, "body", None)
+    if not body:
+        return []
+    keys = []
+    for block in body:
+        if block.block_type == "funding_progress" and block.value.get("laureate") is not None:
+            keys.append(block.value["laureate"].translation_key)
+    return keys
 
 
 @register.simple_tag(takes_context=True)

@@ -45,5 +45,5 @@ def test_chart_data_table_opens_with_the_keyboard(demo_site, page_at):
     summary = page.get_by_text("Voir les données du graphique")
     summary.focus()
     page.keyboard.press("Enter")
-    assert page.get_by_role("table").is_visible()
+    assert page.get_by_role("table", name="Montant collecté et contributeurs, relevé par relevé").is_visible()
     assert page.get_by_role("img", name="Évolution du montant collecté").count() == 1
