@@ -61,6 +61,7 @@ def _preview_page(request, rows):
             "form": ConfirmImportForm(initial={"rows": sign_rows(rows)}),
             "rows": rows,
             "refunds": sum(row.refund for row in rows),
+            "history_rows": [row for row in rows if row.history],
             "page_title": _("Importer des chiffres de collecte"),
             "page_subtitle": _("Aperçu"),
             "upload_url": reverse("funding_csv_import"),
@@ -93,9 +94,15 @@ def _confirm(request):
     if errors:
         return _upload_page(request, FiguresCsvForm(), errors)
     count = len(rows)
-    messages.success(
-        request, ngettext("%(count)s ligne importée.", "%(count)s lignes importées.", count) % {"count": count}
-    )
+    message = ngettext("%(count)s ligne importée.", "%(count)s lignes importées.", count) % {"count": count}
+    history = sum(row.history for row in rows)
+    if history:
+        message += " " + ngettext(
+            "Une d'entre elles, antérieure aux derniers chiffres, complète seulement l'historique.",
+            "%(count)s d'entre elles, antérieures aux derniers chiffres, complètent seulement l'historique.",
+            history,
+        ) % {"count": history}
+    messages.success(request, message)
     return redirect(LIST_URL_NAME)
 
 
