@@ -253,7 +253,7 @@ def _check_history_row(row, found):
         row.already = True
         return None
     if there:
-        message = _("L'historique de la collecte « %(name)s » contient déjà d'autres chiffres à cette date.")
+        message = _("L'historique de la collecte « %(name)s » contient déjà d'autres chiffres à cette date.")
         return RowError(row.line, message % {"name": campaign.name})
     if campaign.is_frozen(row.at) and (row.raised, row.donors) != (campaign.raised, campaign.donors):
         return RowError(row.line, str(FROZEN_MESSAGE))

@@ -30,7 +30,7 @@ FIGURES = ("raised", "donors")
 HISTORY = "history"
 
 BACKDATED_MESSAGE = _(
-    "Ces chiffres sont antérieurs aux derniers enregistrés (%(latest)s) : ils ne peuvent pas remplacer "
+    "Ces chiffres sont antérieurs aux derniers enregistrés (%(latest)s) : ils ne peuvent pas remplacer "
     "les chiffres actuels."
 )
 
@@ -152,7 +152,7 @@ def record_history(campaign, *, raised, donors, source, at):
     stored = _stored(campaign.pk)
     latest = latest_recorded_at([stored]).get(stored.pk)
     if latest is None or at > latest:
-        raise ValidationError(_("Ces chiffres sont les plus récents : ils ne relèvent pas de l'historique."))
+        raise ValidationError(_("Ces chiffres sont les plus récents : ils ne relèvent pas de l'historique."))
     same_moment = list(stored.snapshots.filter(recorded_at=at))
     if same_moment:
         if any((snapshot.raised, snapshot.donors) == (raised, donors) for snapshot in same_moment):

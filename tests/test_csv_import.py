@@ -536,7 +536,7 @@ def test_old_row_contradicting_the_history_at_the_same_moment_is_refused(velo):
     )
     assert rows == []
     assert messages_of(errors) == [
-        "Ligne 2 : L'historique de la collecte « Atelier vélo » contient déjà d'autres chiffres à cette date."
+        "Ligne 2 : L'historique de la collecte «\u00a0Atelier vélo\u00a0» contient déjà d'autres chiffres à cette date."
     ]
 
 
