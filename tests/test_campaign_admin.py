@@ -402,3 +402,17 @@ def test_campaign_list_in_english(officer_client, campaigns, partner_tree):
     velo = rows_of(page)["Atelier vélo"]
     assert "€2,560.00 of €5,000.00 (51%)" in velo
     assert "live" in velo
+
+
+def test_every_field_an_officer_fills_has_help_in_french_and_english():
+    # The fields of the officers' campaign form (its edit handler), the chooser's creation form among them.
+    names = FundingCampaign.snippet_viewset.get_edit_handler().get_form_options()["fields"]
+    fields = [FundingCampaign._meta.get_field(name) for name in names]
+    assert {field.name for field in fields} >= {"name", "platform", "goal", "currency", "cancelled", "starts_at"}
+    for field in fields:
+        french = str(field.help_text)
+        assert french, f"{field.name} has no help text"
+        with translation.override("en"):
+            english = str(field.help_text)
+        assert english and english != french, f"{field.name}: no English help text"
+    assert "jj/mm/aaaa hh:mm" in str(FundingCampaign._meta.get_field("ends_at").help_text)
