@@ -16,6 +16,7 @@ from wagtail.users.models import UserProfile
 import pytest
 from bs4 import BeautifulSoup
 
+from funding.chooser import CampaignCreationForm
 from funding.display import money, status_label, sync_health
 from funding.models import FiguresSource, FundingCampaign
 from tests.factories import FundingCampaignFactory, LaureatePageFactory
@@ -405,14 +406,14 @@ def test_campaign_list_in_english(officer_client, campaigns, partner_tree):
 
 
 def test_every_field_an_officer_fills_has_help_in_french_and_english():
-    # The fields of the officers' campaign form (its edit handler), the chooser's creation form among them.
-    names = FundingCampaign.snippet_viewset.get_edit_handler().get_form_options()["fields"]
-    fields = [FundingCampaign._meta.get_field(name) for name in names]
-    assert {field.name for field in fields} >= {"name", "platform", "goal", "currency", "cancelled", "starts_at"}
-    for field in fields:
-        french = str(field.help_text)
-        assert french, f"{field.name} has no help text"
-        with translation.override("en"):
-            english = str(field.help_text)
-        assert english and english != french, f"{field.name}: no English help text"
-    assert "jj/mm/aaaa hh:mm" in str(FundingCampaign._meta.get_field("ends_at").help_text)
+    # The officers' campaign form (its edit handler) and the chooser's creation form.
+    edit_form = FundingCampaign.snippet_viewset.get_edit_handler().get_form_class()
+    for form_class in (edit_form, CampaignCreationForm):
+        assert {"name", "platform", "goal", "currency", "starts_at"} <= set(form_class.base_fields)
+        for name, field in form_class.base_fields.items():
+            french = str(field.help_text)
+            assert french, f"{name} has no help text"
+            with translation.override("en"):
+                english = str(field.help_text)
+            assert english and english != french, f"{name}: no English help text"
+    assert "jj/mm/aaaa hh:mm" in str(CampaignCreationForm.base_fields["ends_at"].help_text)
