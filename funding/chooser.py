@@ -110,7 +110,7 @@ class CampaignChooserMixin:
     def columns(self):
         return [
             self.title_column,
-            StatusColumn("status", label=_("Statut"), classname="w-whitespace-nowrap"),
+            StatusColumn("status", label=_("Statut")),
             Column("figures", label=_("Collecté"), accessor=figures_text),
             Column("platform", label=_("Plateforme"), accessor="get_platform_display"),
             Column("laureate", label=_("Lauréat"), accessor=laureate_text),

@@ -57,7 +57,7 @@ class FundingCampaignViewSet(SnippetViewSet):
     index_view_class = views.FundingCampaignIndexView  # adds the "Importer un CSV" header button
     list_display = [
         "name",
-        StatusColumn("status", label=_("Statut"), classname="w-whitespace-nowrap"),
+        StatusColumn("status", label=_("Statut")),
         FiguresColumn("raised", label=_("Collecté ou promis"), sort_key="raised"),
         Column("donors", label=_("Contributeurs"), sort_key="donors"),
         Column("laureate", label=_("Lauréat"), accessor=laureate_text),
