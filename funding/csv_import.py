@@ -7,6 +7,7 @@ rows travel signed (``sign_rows``/``unsign_rows``): nothing is stored on the ser
 
 import csv
 import datetime
+import difflib
 import io
 import re
 import unicodedata
@@ -22,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from . import figures
 from .forms import FiguresRowForm
-from .models import FiguresSource, FundingCampaign
+from .models import FROZEN_MESSAGE, FiguresSource, FundingCampaign, FundingSnapshot
 
 SIGNING_SALT = "campaigns.funding.csv_import.preview"
 PREVIEW_MAX_AGE = 60 * 60  # seconds: an older preview must be made again from the file
@@ -66,8 +67,26 @@ class FiguresRow:
     raised_before: Decimal | None = None
     donors_before: int | None = None
     refund: bool = False
+    # Dated at or before the campaign's latest figures: recorded in its history only, the current
+    # figures stay (``latest``: the latest figures' date); ``already``: the history holds it already.
+    history: bool = False
+    latest: datetime.datetime | None = None
+    already: bool = False
     # Set on rows coming back from a preview: the campaign's state the preview was made from.
     expected: tuple | None = None
+
+    def history_note(self):
+        """What the preview says of a row going to the history only ("" for the others)."""
+        if not self.history:
+            return ""
+        if self.already:
+            message = _("Ligne %(line)s : déjà dans l'historique, rien ne change.")
+        else:
+            message = _(
+                "Ligne %(line)s : antérieure aux derniers chiffres du %(date)s, enregistrée dans l'historique "
+                "seulement."
+            )
+        return message % {"line": self.line, "date": figures.local_datetime(self.latest)}
 
 
 def _by_line(error):
@@ -137,12 +156,30 @@ def _read_header(cells, line):
     return columns, errors
 
 
+def _folded(text):
+    """For comparing names: no case, no accents, single spaces."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(char for char in text if not unicodedata.combining(char)).split())
+
+
 class _CampaignFinder:
     """Campaign by numeric id, platform identifier or exact name; one query per distinct value.
-    Raises ValidationError when the value names no campaign, or more than one."""
+    Raises ValidationError when the value names no campaign, or more than one; an unknown value
+    suggests the closest campaign name or identifier (difflib), all names read once."""
 
     def __init__(self):
         self.found = {}
+        self.names = None
+
+    def suggestion(self, value):
+        if self.names is None:
+            self.names = {}
+            for name, external_id in FundingCampaign.objects.order_by("name").values_list("name", "external_id"):
+                self.names.setdefault(_folded(name), name)
+                if external_id:
+                    self.names.setdefault(_folded(external_id), name)
+        matches = difflib.get_close_matches(_folded(value), list(self.names), n=1, cutoff=0.6)
+        return self.names[matches[0]] if matches else None
 
     def __call__(self, value):
         if value not in self.found:
@@ -152,6 +189,12 @@ class _CampaignFinder:
             self.found[value] = list(FundingCampaign.objects.filter(query)[:5])
         campaigns = self.found[value]
         if not campaigns:
+            suggestion = self.suggestion(value)
+            if suggestion:
+                raise ValidationError(
+                    _("Collecte inconnue : « %(value)s ». Vouliez-vous dire « %(name)s » ?"),
+                    params={"value": value, "name": suggestion},
+                )
             raise ValidationError(_("Collecte inconnue : « %(value)s »."), params={"value": value})
         if len(campaigns) > 1:
             names = ", ".join(
@@ -188,11 +231,41 @@ def _read_row(cells, columns, line, find_campaign, now):
     return None, errors
 
 
+def _history_of(rows):
+    """{(campaign pk, moment): {(raised, donors), ...}} already in the history at the moments of ``rows``."""
+    moments = {row.at for row in rows}
+    if not moments:
+        return {}
+    found = {}
+    snapshots = FundingSnapshot.objects.filter(
+        campaign_id__in={row.campaign.pk for row in rows}, recorded_at__in=moments
+    ).values_list("campaign_id", "recorded_at", "raised", "donors")
+    for pk, at, raised, donors in snapshots:
+        found.setdefault((pk, at), set()).add((raised, donors))
+    return found
+
+
+def _check_history_row(row, found):
+    """The error of a row going to the history only, or None (``row.already`` set if it is there)."""
+    campaign = row.campaign
+    there = found.get((campaign.pk, row.at), set())
+    if (row.raised, row.donors) in there:
+        row.already = True
+        return None
+    if there:
+        message = _("L'historique de la collecte « %(name)s » contient déjà d'autres chiffres à cette date.")
+        return RowError(row.line, message % {"name": campaign.name})
+    if campaign.is_frozen(row.at) and (row.raised, row.donors) != (campaign.raised, campaign.donors):
+        return RowError(row.line, str(FROZEN_MESSAGE))
+    return None
+
+
 def check_rows(rows):
     """Checks across rows, against the campaigns as they are now: duplicates, frozen results,
-    refunds and, for rows coming back from a preview, campaigns changed since.
+    refunds, rows older than a campaign's latest figures (history only) and, for rows coming
+    back from a preview, campaigns changed since.
 
-    Returns the rows that passed, with their figures before and refund flag, and the errors."""
+    Returns the rows that passed, with their figures before, refund and history flags, and the errors."""
     errors, kept, first_line = [], [], {}
     for row in rows:
         key = (row.campaign.pk, row.at)
@@ -203,7 +276,9 @@ def check_rows(rows):
             first_line[key] = row.line
             kept.append(row)
 
-    running, stale, checked = {}, set(), []
+    latest = figures.latest_recorded_at({row.campaign.pk for row in kept})
+    now = timezone.now()
+    running, stale, checked, history = {}, set(), [], []
     for row in _application_order(kept):
         campaign = row.campaign
         first_of_campaign = campaign.pk not in running and campaign.pk not in stale
@@ -212,15 +287,28 @@ def check_rows(rows):
             errors.append(_stale_error(row))
         if campaign.pk in stale:
             continue
-        raised, donors = running.get(campaign.pk, (campaign.raised, campaign.donors))
+        stored = (campaign.raised, campaign.donors, latest.get(campaign.pk))
+        raised, donors, latest_at = running.get(campaign.pk, stored)
         row.raised_before, row.donors_before = raised, donors
+        if row.at is not None and latest_at is not None and row.at <= latest_at:
+            # Never moves the current figures (nor their date) back: the history gets it, nothing else.
+            row.history, row.latest, row.refund = True, latest_at, False
+            history.append(row)
+            continue
         row.refund = row.raised < raised
         frozen = figures.frozen_errors(campaign, {"raised": row.raised, "donors": row.donors})
         if frozen and (row.raised, row.donors) != (raised, donors):
             errors.append(RowError(row.line, " ".join(dict.fromkeys(str(message) for message in frozen.values()))))
             continue
-        running[campaign.pk] = (row.raised, row.donors)
+        running[campaign.pk] = (row.raised, row.donors, row.at or now)
         checked.append(row)
+    found = _history_of(history)
+    for row in history:
+        error = _check_history_row(row, found)
+        if error:
+            errors.append(error)
+        else:
+            checked.append(row)
     return sorted(checked, key=lambda row: row.line), sorted(errors, key=_by_line)
 
 
@@ -330,6 +418,10 @@ class _RollBack(Exception):
 
 
 def _apply(campaign, row):
+    if row.history:
+        if not row.already:
+            figures.record_history(campaign, raised=row.raised, donors=row.donors, source=FiguresSource.CSV, at=row.at)
+        return
     frozen = campaign.is_frozen()
     if frozen and (campaign.raised, campaign.donors) == (row.raised, row.donors):
         return  # the file agrees with the final results: nothing to record, the source stays

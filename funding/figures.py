@@ -14,8 +14,9 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.dispatch import Signal
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import FROZEN_MESSAGE, FiguresSource, FrozenResultsError, FundingCampaign, FundingSnapshot
@@ -25,6 +26,25 @@ from .models import FROZEN_MESSAGE, FiguresSource, FrozenResultsError, FundingCa
 figures_changed = Signal()
 
 FIGURES = ("raised", "donors")
+# Sent in ``fields`` when only the history changed (a backdated CSV row): the current figures did not.
+HISTORY = "history"
+
+BACKDATED_MESSAGE = _(
+    "Ces chiffres sont antérieurs aux derniers enregistrés (%(latest)s) : ils ne peuvent pas remplacer "
+    "les chiffres actuels."
+)
+
+
+class BackdatedFiguresError(ValidationError):
+    """Figures dated before the campaign's latest ones: they may enter the history, never the current figures."""
+
+
+def latest_recorded_at(campaigns):
+    """{campaign pk: when its latest figures were true (its newest snapshot)}, one query for all;
+    a campaign without history is missing from the result."""
+    pks = [getattr(campaign, "pk", campaign) for campaign in campaigns]
+    rows = FundingSnapshot.objects.filter(campaign_id__in=pks).values("campaign_id").annotate(latest=Max("recorded_at"))
+    return {row["campaign_id"]: row["latest"] for row in rows}
 
 
 def frozen_errors(stored, values, *, at=None, reason=""):
@@ -86,15 +106,20 @@ def _announce(campaign, fields, source):
 def record_figures(campaign, *, raised, donors, source, at=None, reason="", refund=None):
     """Record new figures for ``campaign``; returns the history snapshot, or None when unchanged.
 
-    ``at``: when the figures were true (a dated CSV row), now by default. ``reason``: the
-    correction reason an ended campaign needs. ``refund``: whether a lower amount is a platform
-    refund (default: any lower amount). Raises FrozenResultsError or ValidationError; the
-    instance is updated in place on success and left as stored on failure."""
+    ``at``: when the figures were true (a dated CSV row), now by default; never before the
+    campaign's latest figures (``record_history`` is for those), so the current figures and their
+    date never go back in time. ``reason``: the correction reason an ended campaign needs.
+    ``refund``: whether a lower amount is a platform refund (default: any lower amount). Raises
+    BackdatedFiguresError, FrozenResultsError or ValidationError; the instance is updated in place
+    on success and left as stored on failure."""
     raised, donors = _clean_figures(raised, donors)
     stored = _stored(campaign.pk)
     if (raised, donors) == (stored.raised, stored.donors):
         return None
     moment = at or timezone.now()
+    latest = latest_recorded_at([stored]).get(stored.pk) if at is not None else None
+    if latest is not None and at <= latest:
+        raise BackdatedFiguresError(BACKDATED_MESSAGE, params={"latest": local_datetime(latest)})
     errors = frozen_errors(stored, {"raised": raised, "donors": donors}, at=moment, reason=reason)
     if errors:
         raise FrozenResultsError(errors)
@@ -106,6 +131,47 @@ def record_figures(campaign, *, raised, donors, source, at=None, reason="", refu
     for name in ("raised", "donors", "source", "updated_at"):
         setattr(campaign, name, getattr(stored, name))
     _announce(campaign, FIGURES, source)
+    return snapshot
+
+
+def local_datetime(moment):
+    """A moment as the officers read it: in the project's time zone, in the active language."""
+    return formats.date_format(timezone.localtime(moment, timezone.get_default_timezone()), "DATETIME_FORMAT")
+
+
+@transaction.atomic
+def record_history(campaign, *, raised, donors, source, at):
+    """Add figures that were true at ``at``, before the campaign's latest ones, to its history
+    only: the current figures, their source and date stay as they are. Returns the snapshot, or
+    None when the history already holds these figures at that moment.
+
+    Raises ValidationError when ``at`` is not before the latest figures (use ``record_figures``),
+    when the history holds other figures at the same moment, or FrozenResultsError when ``at`` is
+    after the end and the figures differ from the final results."""
+    raised, donors = _clean_figures(raised, donors)
+    stored = _stored(campaign.pk)
+    latest = latest_recorded_at([stored]).get(stored.pk)
+    if latest is None or at > latest:
+        raise ValidationError(_("Ces chiffres sont les plus récents : ils ne relèvent pas de l'historique."))
+    same_moment = list(stored.snapshots.filter(recorded_at=at))
+    if same_moment:
+        if any((snapshot.raised, snapshot.donors) == (raised, donors) for snapshot in same_moment):
+            return None
+        raise ValidationError(
+            _("L'historique contient déjà d'autres chiffres au %(date)s."), params={"date": local_datetime(at)}
+        )
+    if stored.is_frozen(at) and (raised, donors) != (stored.raised, stored.donors):
+        raise FrozenResultsError({"raised": FROZEN_MESSAGE})
+    previous = stored.snapshots.filter(recorded_at__lt=at).order_by("-recorded_at", "-pk").first()
+    snapshot = FundingSnapshot.objects.create(
+        campaign=stored,
+        recorded_at=at,
+        raised=raised,
+        donors=donors,
+        source=source,
+        is_refund=bool(previous and raised < previous.raised),
+    )
+    _announce(campaign, {HISTORY}, source)
     return snapshot
 
 

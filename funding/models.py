@@ -102,7 +102,11 @@ class FundingCampaign(models.Model):
         help_text=_("Nom interne, affiché dans l'administration et les imports CSV (en général le nom du projet)."),
     )
     platform = models.CharField(
-        _("plateforme"), max_length=20, choices=platforms.choices(), default=platforms.PLATFORMS[0].code
+        _("plateforme"),
+        max_length=20,
+        choices=platforms.choices(),
+        default=platforms.PLATFORMS[0].code,
+        help_text=_("La plateforme de financement participatif où le public fait ses dons."),
     )
     funding_model = models.CharField(
         _("modèle de financement"),
@@ -116,7 +120,9 @@ class FundingCampaign(models.Model):
         ),
     )
     public_url = models.URLField(
-        _("adresse publique de la collecte"), blank=True, help_text=_("La page où le public fait un don.")
+        _("adresse publique de la collecte"),
+        blank=True,
+        help_text=_("La page où le public fait un don, adresse complète (https://…)."),
     )
     external_id = models.CharField(
         _("identifiant sur la plateforme"),
@@ -124,8 +130,19 @@ class FundingCampaign(models.Model):
         blank=True,
         help_text=_("Identifiant ou slug du projet ; vide, les chiffres sont saisis à la main."),
     )
-    currency = models.CharField(_("devise"), max_length=3, choices=Currency.choices, default=Currency.EUR)
-    goal = models.DecimalField(_("objectif"), **MONEY, validators=[MinValueValidator(Decimal("0.01"))])
+    currency = models.CharField(
+        _("devise"),
+        max_length=3,
+        choices=Currency.choices,
+        default=Currency.EUR,
+        help_text=_("La devise de la collecte sur la plateforme : l'objectif et les montants sont dans cette devise."),
+    )
+    goal = models.DecimalField(
+        _("objectif"),
+        **MONEY,
+        validators=[MinValueValidator(Decimal("0.01"))],
+        help_text=_("Le montant visé, dans la devise de la collecte, par exemple 6000 ou 6000,50."),
+    )
     raised = models.DecimalField(
         _("montant collecté ou promis"),
         **MONEY,
@@ -133,12 +150,21 @@ class FundingCampaign(models.Model):
         validators=[MinValueValidator(ZERO)],
         help_text=_("Le montant affiché par la plateforme (promesses comprises pour une collecte tout ou rien)."),
     )
-    donors = models.PositiveIntegerField(_("nombre de contributeurs"), default=0)
+    donors = models.PositiveIntegerField(
+        _("nombre de contributeurs"), default=0, help_text=_("Le nombre de contributeurs affiché par la plateforme.")
+    )
     starts_at = models.DateTimeField(
         _("début de la collecte"), help_text=_("Date et heure de Paris, jj/mm/aaaa hh:mm.")
     )
     ends_at = models.DateTimeField(_("fin de la collecte"), help_text=_("Date et heure de Paris, jj/mm/aaaa hh:mm."))
-    cancelled = models.BooleanField(_("collecte annulée"), default=False)
+    cancelled = models.BooleanField(
+        _("collecte annulée"),
+        default=False,
+        help_text=_(
+            "À cocher si la collecte a été annulée sur la plateforme : ses contributeurs sont remboursés et son "
+            "montant ne compte pas dans les résultats."
+        ),
+    )
     updated_at = models.DateTimeField(_("chiffres modifiés le"), null=True, blank=True, editable=False)
     last_sync_at = models.DateTimeField(
         _("dernier contact réussi avec la plateforme"), null=True, blank=True, editable=False

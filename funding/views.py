@@ -15,6 +15,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 
 from .csv_import import import_figures, parse_figures_csv, sign_rows, unsign_rows
+from .display import with_laureates
 
 PERMISSION = "funding.change_fundingcampaign"
 MAX_UPLOAD_SIZE = 1024 * 1024
@@ -61,6 +62,7 @@ def _preview_page(request, rows):
             "form": ConfirmImportForm(initial={"rows": sign_rows(rows)}),
             "rows": rows,
             "refunds": sum(row.refund for row in rows),
+            "history_rows": [row for row in rows if row.history],
             "page_title": _("Importer des chiffres de collecte"),
             "page_subtitle": _("Aperçu"),
             "upload_url": reverse("funding_csv_import"),
@@ -93,14 +95,25 @@ def _confirm(request):
     if errors:
         return _upload_page(request, FiguresCsvForm(), errors)
     count = len(rows)
-    messages.success(
-        request, ngettext("%(count)s ligne importée.", "%(count)s lignes importées.", count) % {"count": count}
-    )
+    message = ngettext("%(count)s ligne importée.", "%(count)s lignes importées.", count) % {"count": count}
+    history = sum(row.history for row in rows)
+    if history:
+        message += " " + ngettext(
+            "Une d'entre elles, antérieure aux derniers chiffres, complète seulement l'historique.",
+            "%(count)s d'entre elles, antérieures aux derniers chiffres, complètent seulement l'historique.",
+            history,
+        ) % {"count": history}
+    messages.success(request, message)
     return redirect(LIST_URL_NAME)
 
 
 class FundingCampaignIndexView(SnippetIndexView):
-    """The campaign list, with the CSV import next to "Add"."""
+    """The campaign list, with the CSV import next to "Add"; laureates read in one query."""
+
+    add_item_label = gettext_lazy("Ajouter une collecte")
+
+    def get_base_queryset(self):
+        return with_laureates(super().get_base_queryset())
 
     @cached_property
     def header_buttons(self):

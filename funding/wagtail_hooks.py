@@ -1,16 +1,51 @@
 from django.urls import path
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import views
 from .admin_views import sync_now
+from .chooser import CampaignChooserViewSet, StatusColumn, laureate_text
+from .display import money, percent, sync_health
 from .forms import FundingCampaignForm
 from .models import FundingCampaign
 from .panels import CampaignHistoryPanel, CampaignSyncPanel
+
+
+class FiguresColumn(Column):
+    """The amount with its currency, exact to the cent ("2 560,00 €"), over the goal and percentage."""
+
+    cell_template_name = "funding/admin/cells/figures.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["raised"] = money(instance.raised, instance.currency)
+        context["goal"] = money(instance.goal, instance.currency)
+        context["percent"] = percent(instance.percent)
+        return context
+
+
+class EndColumn(Column):
+    """The end of the collection as a date, in the project's time zone."""
+
+    def get_value(self, instance):
+        return formats.date_format(timezone.localtime(instance.ends_at), "SHORT_DATE_FORMAT")
+
+
+class SyncHealthColumn(Column):
+    """Where the figures come from and whether they are current: synced, stale, error or manual."""
+
+    cell_template_name = "funding/admin/cells/sync_health.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["health"] = sync_health(instance)
+        return context
 
 
 class FundingCampaignViewSet(SnippetViewSet):
@@ -22,19 +57,17 @@ class FundingCampaignViewSet(SnippetViewSet):
     index_view_class = views.FundingCampaignIndexView  # adds the "Importer un CSV" header button
     list_display = [
         "name",
-        "platform",
-        "funding_model",
-        "raised",
-        "goal",
-        "donors",
-        "ends_at",
-        "updated_at",
-        "source",
-        "last_sync_at",
+        StatusColumn("status", label=_("Statut")),
+        FiguresColumn("raised", label=_("Collecté ou promis"), sort_key="raised"),
+        Column("donors", label=_("Contributeurs"), sort_key="donors"),
+        Column("laureate", label=_("Lauréat"), accessor=laureate_text),
+        EndColumn("ends_at", label=_("Fin"), sort_key="ends_at"),
+        SyncHealthColumn("sync", label=_("Chiffres")),
     ]
     list_filter = ["platform", "funding_model", "cancelled", "source"]
     search_fields = ["name", "external_id"]
     ordering = ["-starts_at", "name"]
+    chooser_viewset_class = CampaignChooserViewSet
     edit_handler = ObjectList(
         [
             FieldPanel("name"),

@@ -75,9 +75,10 @@ class FundingCampaignFactory(factory.django.DjangoModelFactory):
         model = FundingCampaign
 
     @classmethod
-    def _create(cls, model_class, *args, **kwargs):
-        # Through the figures service, as the admin creates one: its first figures start the history.
-        return figures.save_campaign(model_class(*args, **kwargs))
+    def _create(cls, model_class, *args, entered_at=None, **kwargs):
+        # Through the figures service, as the admin creates one: its first figures start the history,
+        # dated ``entered_at`` (now by default; earlier for a campaign created before a test's dated figures).
+        return figures.save_campaign(model_class(*args, **kwargs), at=entered_at)
 
 
 class CallIndexPageFactory(wagtail_factories.PageFactory):

@@ -215,11 +215,19 @@ def test_results_count_funded_campaigns_and_ignore_cancelled_ones(call_tree):
     start, end = timezone.now() - datetime.timedelta(days=60), timezone.now() - datetime.timedelta(days=18)
     # Ended all-or-nothing: two funded, one missed (its pledges were refunded).
     for goal, raised, donors in [("5000", "6000", 80), ("4000", "4000", 50), ("3000", "1000", 12)]:
-        campaign = FundingCampaignFactory(goal=Decimal(goal), starts_at=start, ends_at=end)
+        campaign = FundingCampaignFactory(
+            goal=Decimal(goal), starts_at=start, ends_at=end, entered_at=start - datetime.timedelta(days=1)
+        )
         record_figures(campaign, raised=Decimal(raised), donors=donors, source="manual", at=start)
         LaureatePageFactory(parent=call, campaign=campaign)
     # Ended keep-what-you-raise that missed its goal: its donations were collected all the same.
-    kept = FundingCampaignFactory(goal=Decimal("2000"), starts_at=start, ends_at=end, platform="helloasso")
+    kept = FundingCampaignFactory(
+        goal=Decimal("2000"),
+        starts_at=start,
+        ends_at=end,
+        platform="helloasso",
+        entered_at=start - datetime.timedelta(days=1),
+    )
     record_figures(kept, raised=Decimal("700"), donors=7, source="manual", at=start)
     LaureatePageFactory(parent=call, campaign=kept)
     # Live all-or-nothing: pledges, not collected yet.

@@ -112,7 +112,8 @@ def test_every_change_of_figures_appends_a_snapshot():
 
 
 def test_snapshots_can_be_recorded_at_their_own_time():
-    item = FundingCampaignFactory(starts_at=START, ends_at=END)
+    # Created the day before it opened: the figures recorded during the collection come after.
+    item = FundingCampaignFactory(starts_at=START, ends_at=END, entered_at=START - datetime.timedelta(days=1))
     moment = START + datetime.timedelta(days=5)
     record_figures(item, raised=Decimal("900"), donors=12, source="manual", at=moment)
     assert item.snapshots.get(raised=Decimal("900")).recorded_at == moment
@@ -120,7 +121,8 @@ def test_snapshots_can_be_recorded_at_their_own_time():
 
 
 def test_ended_campaign_figures_are_frozen():
-    item = FundingCampaignFactory(starts_at=START, ends_at=END)
+    # Created the day before it opened: the figures recorded during the collection come after.
+    item = FundingCampaignFactory(starts_at=START, ends_at=END, entered_at=START - datetime.timedelta(days=1))
     record_figures(item, raised=Decimal("6110"), donors=95, source="manual", at=END - datetime.timedelta(hours=1))
     snapshots = item.snapshots.count()
 
@@ -140,7 +142,8 @@ def test_ended_campaign_figures_are_frozen():
 
 
 def test_a_correction_with_a_reason_is_applied_and_kept_in_history():
-    item = FundingCampaignFactory(starts_at=START, ends_at=END)
+    # Created the day before it opened: the figures recorded during the collection come after.
+    item = FundingCampaignFactory(starts_at=START, ends_at=END, entered_at=START - datetime.timedelta(days=1))
     record_figures(item, raised=Decimal("6110"), donors=95, source="manual", at=END - datetime.timedelta(hours=1))
     record_figures(
         item, raised=Decimal("6050"), donors=94, source="manual", reason="Un don remboursé par la plateforme."

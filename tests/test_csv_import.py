@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.contrib.auth.models import Permission
 from django.contrib.messages import get_messages
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -23,14 +24,23 @@ IMPORT_URL_NAME = "funding_csv_import"
 LIST_URL_NAME = "wagtailsnippets_funding_fundingcampaign:list"
 
 
+def ten_days_ago():
+    return timezone.now() - datetime.timedelta(days=10)
+
+
+# Their figures were entered ten days ago: the file's rows of the last days are newer.
 @pytest.fixture
 def velo():
-    return FundingCampaignFactory(name="Atelier vélo", external_id="atelier-velo", raised=Decimal("1000"), donors=10)
+    return FundingCampaignFactory(
+        name="Atelier vélo", external_id="atelier-velo", raised=Decimal("1000"), donors=10, entered_at=ten_days_ago()
+    )
 
 
 @pytest.fixture
 def fablab():
-    return FundingCampaignFactory(name="Fablab solidaire", external_id="fablab", raised=Decimal("2000"), donors=30)
+    return FundingCampaignFactory(
+        name="Fablab solidaire", external_id="fablab", raised=Decimal("2000"), donors=30, entered_at=ten_days_ago()
+    )
 
 
 @pytest.fixture
@@ -42,6 +52,8 @@ def ended():
         donors=60,
         starts_at=timezone.make_aware(datetime.datetime(2018, 9, 3, 9)),
         ends_at=timezone.make_aware(datetime.datetime(2018, 10, 14, 23, 59)),
+        # Its last figures were entered just before the end.
+        entered_at=timezone.make_aware(datetime.datetime(2018, 10, 14, 23, 30)),
     )
 
 
@@ -190,7 +202,7 @@ def test_iso_date_with_time_is_read_in_the_project_time_zone(velo):
     "row",
     [
         "makers-2018,5000,70,",  # recorded now, after the end
-        "makers-2018,5000,70,2018-10-01",  # dated before the end: the final results still may not change
+        "makers-2018,5000,70,2018-10-20",  # dated after the end and after the latest figures
     ],
 )
 def test_row_changing_an_ended_campaign_is_refused(ended, velo, row):
@@ -227,7 +239,36 @@ def test_unknown_campaign(velo):
     rows, errors = parse_figures_csv(
         csv_bytes("campaign,raised,donors", "atelier-velo,1100,11", "Atelier inconnu,10,1")
     )
-    assert messages_of(errors) == ["Ligne 3\u00a0: Collecte inconnue\u00a0: «\u00a0Atelier inconnu\u00a0»."]
+    # The nearest name is suggested; nothing near: the plain message.
+    assert messages_of(errors) == [
+        "Ligne 3\u00a0: Collecte inconnue\u00a0: «\u00a0Atelier inconnu\u00a0». "
+        "Vouliez-vous dire «\u00a0Atelier vélo\u00a0»\u00a0?"
+    ]
+    rows, errors = parse_figures_csv(csv_bytes("campaign,raised,donors", "Zzz,10,1"))
+    assert messages_of(errors) == ["Ligne 2\u00a0: Collecte inconnue\u00a0: «\u00a0Zzz\u00a0»."]
+
+
+def test_unknown_campaign_suggests_by_identifier_and_ignores_case_and_accents(velo, fablab):
+    rows, errors = parse_figures_csv(
+        csv_bytes("campaign,raised,donors", "ATELIER VELO,1100,11", "fablob,10,1", "atelier-vlo,12,2")
+    )
+    assert rows == []
+    assert [error.message for error in errors] == [
+        f"Collecte inconnue\u00a0: «\u00a0{value}\u00a0». Vouliez-vous dire «\u00a0{name}\u00a0»\u00a0?"
+        for value, name in (
+            ("ATELIER VELO", "Atelier vélo"),
+            ("fablob", "Fablab solidaire"),
+            ("atelier-vlo", "Atelier vélo"),
+        )
+    ]
+
+
+def test_unknown_names_are_compared_with_one_query(velo, fablab, django_assert_max_num_queries):
+    lines = [f"inconnue {number},10,1" for number in range(20)]
+    # One lookup per distinct value, one read of every name for the suggestions, nothing per row beyond.
+    with django_assert_max_num_queries(22):
+        rows, errors = parse_figures_csv(csv_bytes("campaign,raised,donors", *lines))
+    assert len(errors) == 20
 
 
 def test_negative_amount(velo):
@@ -428,3 +469,156 @@ def test_campaign_ending_between_preview_and_confirm_blocks_the_whole_file(clien
     assert history() == before
     velo.refresh_from_db()
     assert velo.raised == Decimal("1000")
+
+
+# --- rows older than a campaign's latest figures ----------------------------------------------
+
+
+def at_day(days, hour=12):
+    return timezone.make_aware(datetime.datetime.combine(days_ago(days), datetime.time(hour)))
+
+
+def test_row_older_than_the_latest_figures_goes_to_the_history_only(velo):
+    FundingCampaign.objects.filter(pk=velo.pk).update(updated_at=at_day(2))
+    velo.snapshots.update(recorded_at=at_day(2))  # the latest figures: two days ago
+    velo.refresh_from_db()
+    rows, errors = parse_figures_csv(
+        csv_bytes("campaign,raised,donors,date", f"atelier-velo,800,8,{days_ago(5)} 12:00", "atelier-velo,1200,12,")
+    )
+    assert errors == []
+    old, new = rows
+    assert (old.history, old.already, old.latest, old.refund) == (True, False, at_day(2), False)
+    assert not new.history
+    assert old.history_note().startswith("Ligne 2\u00a0: antérieure aux derniers chiffres du ")
+    assert old.history_note().endswith(", enregistrée dans l'historique seulement.")
+    assert new.history_note() == ""
+
+    assert import_figures(rows) == []
+    velo.refresh_from_db()
+    # The undated row is the current figures; the old one sits in the history at its own date.
+    assert (velo.raised, velo.donors, velo.source) == (Decimal("1200"), 12, FiguresSource.CSV)
+    assert velo.updated_at > at_day(2)
+    past = velo.snapshots.get(recorded_at=at_day(5))
+    assert (past.raised, past.donors, past.source, past.is_correction) == (Decimal("800"), 8, FiguresSource.CSV, False)
+
+
+def test_an_old_row_alone_never_moves_the_figures_or_their_date_back(velo):
+    before = (velo.raised, velo.donors, velo.source, velo.updated_at, velo.last_sync_at)
+    rows, errors = parse_figures_csv(csv_bytes("campaign,raised,donors,date", f"atelier-velo,5000,50,{days_ago(30)}"))
+    assert errors == [] and rows[0].history
+    assert import_figures(rows) == []
+    velo.refresh_from_db()
+    assert (velo.raised, velo.donors, velo.source, velo.updated_at, velo.last_sync_at) == before
+    assert velo.snapshots.filter(recorded_at=local_midnight(days_ago(30)), raised=Decimal("5000")).exists()
+
+
+def test_importing_the_same_file_twice_adds_nothing_the_second_time(velo):
+    data = csv_bytes(
+        "campaign,raised,donors,date", f"atelier-velo,1500,15,{days_ago(3)}", f"atelier-velo,1100,11,{days_ago(20)}"
+    )
+    rows, errors = parse_figures_csv(data)
+    assert errors == [] and [row.history for row in rows] == [False, True]
+    assert import_figures(rows) == []
+    after = history()
+    velo.refresh_from_db()
+    state = (velo.raised, velo.donors, velo.updated_at)
+
+    rows, errors = parse_figures_csv(data)
+    assert errors == []
+    assert [(row.history, row.already) for row in rows] == [(True, True), (True, True)]
+    assert rows[0].history_note() == "Ligne 2\u00a0: déjà dans l'historique, rien ne change."
+    assert import_figures(rows) == []
+    assert history() == after
+    velo.refresh_from_db()
+    assert (velo.raised, velo.donors, velo.updated_at) == state
+
+
+def test_old_row_contradicting_the_history_at_the_same_moment_is_refused(velo):
+    FundingSnapshot.objects.create(
+        campaign=velo, recorded_at=at_day(12, 18), raised=Decimal("700"), donors=7, source=FiguresSource.API
+    )
+    rows, errors = parse_figures_csv(
+        csv_bytes("campaign,raised,donors,date", f"atelier-velo,999,9,{days_ago(12)} 18:00")
+    )
+    assert rows == []
+    assert messages_of(errors) == [
+        "Ligne 2 : L'historique de la collecte «\u00a0Atelier vélo\u00a0» contient déjà d'autres chiffres à cette date."
+    ]
+
+
+def test_old_rows_of_an_ended_campaign_fill_its_history_but_not_after_its_end(ended):
+    correction = timezone.make_aware(datetime.datetime(2018, 11, 2, 10))
+    FundingSnapshot.objects.filter(campaign=ended).update(recorded_at=correction)  # a later correction
+    rows, errors = parse_figures_csv(
+        csv_bytes(
+            "campaign,raised,donors,date",
+            "makers-2018,3000,40,2018-10-01",  # during the collection: history
+            "makers-2018,3900,55,2018-10-20",  # after the end, different from the final results: refused
+            "makers-2018,4200,60,2018-10-25",  # after the end, the final results: history
+        )
+    )
+    assert [row.line for row in rows] == [2, 4]
+    assert messages_of(errors) == [
+        "Ligne 3 : La collecte est terminée : ses résultats sont figés. Indiquez le motif de la correction pour les "
+        "modifier."
+    ]
+    assert import_figures(rows) == []
+    ended.refresh_from_db()
+    assert (ended.raised, ended.donors) == (Decimal("4200"), 60)
+    assert list(ended.snapshots.order_by("recorded_at").values_list("raised", flat=True)) == [
+        Decimal("3000"),
+        Decimal("4200"),
+        Decimal("4200"),
+    ]
+
+
+def test_the_figures_service_refuses_backdated_current_figures(velo):
+    from funding.figures import BackdatedFiguresError, record_figures, record_history
+
+    latest = velo.snapshots.get().recorded_at
+    with pytest.raises(BackdatedFiguresError):
+        record_figures(velo, raised=Decimal("1"), donors=1, source=FiguresSource.CSV, at=latest)
+    with pytest.raises(ValidationError):  # newer than the latest: current figures, not history
+        record_history(velo, raised=Decimal("1"), donors=1, source=FiguresSource.CSV, at=timezone.now())
+    velo.refresh_from_db()
+    assert (velo.raised, velo.donors) == (Decimal("1000"), 10)
+    snapshot = record_history(
+        velo, raised=Decimal("900"), donors=9, source=FiguresSource.CSV, at=latest - datetime.timedelta(days=1)
+    )
+    assert snapshot.is_refund is False and snapshot.recorded_at < latest
+    velo.refresh_from_db()
+    assert (velo.raised, velo.donors, velo.source) == (Decimal("1000"), 10, FiguresSource.MANUAL)
+
+
+def test_preview_and_message_say_which_rows_only_fill_the_history(client, officer, velo, fablab):
+    client.force_login(officer)
+    response = upload(
+        client,
+        csv_bytes("campaign;raised;donors;date", f"atelier-velo;900;9;{days_ago(20)}", "fablab;2100;31;"),
+    )
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    notice = page.select_one("#csv-import-history").parent
+    assert notice.find("h2").get_text(strip=True) == "Une ligne ne change pas les chiffres actuels"
+    [item] = notice.select("li")
+    assert item.get_text(strip=True).startswith("Ligne 2\u00a0: antérieure aux derniers chiffres du ")
+    effects = [row.select("td")[-1].get_text(strip=True) for row in page.select("tbody tr")]
+    assert effects == ["historique seulement", "chiffres actuels"]
+
+    response = client.post(reverse(IMPORT_URL_NAME), {"rows": response.context["form"].initial["rows"]})
+    assert response.status_code == 302
+    assert [str(message) for message in get_messages(response.wsgi_request)] == [
+        "2 lignes importées. Une d'entre elles, antérieure aux derniers chiffres, complète seulement l'historique."
+    ]
+    velo.refresh_from_db()
+    assert (velo.raised, velo.donors) == (Decimal("1000"), 10)
+
+
+def test_import_screen_offers_the_sample_file_and_explains_the_columns(client, officer):
+    client.force_login(officer)
+    page = BeautifulSoup(client.get(reverse(IMPORT_URL_NAME)).content, "html.parser")
+    link = page.select_one("a[download]")
+    assert link["href"].endswith("funding/exemple-import-chiffres.csv")
+    assert "exemple" in link.get_text().lower()
+    columns = [row.select_one("th").get_text(" ", strip=True) for row in page.select("table.csv-columns tbody tr")]
+    assert columns == ["campaign ou collecte", "raised ou collecté", "donors ou contributeurs", "date"]

@@ -179,7 +179,7 @@ def test_sample_file_is_linked_from_the_import_screen(client, django_user_model)
     client.force_login(django_user_model.objects.create_superuser("officer", "officer@example.org", "pw"))
     html = client.get(reverse("funding_csv_import")).content.decode()
     assert f'href="{settings.STATIC_URL}{SAMPLE}"' in html
-    assert "Télécharger un exemple de fichier" in html
+    assert "Télécharger le fichier d'exemple" in html
 
 
 def test_sample_file_parses_and_imports_without_errors():
@@ -188,8 +188,10 @@ def test_sample_file_parses_and_imports_without_errors():
     assert data.startswith(b"\xef\xbb\xbf")  # so that Excel opens it as UTF-8
     assert text.splitlines()[0] == "Collecte;Collecté;Contributeurs;Date"
     assert "," in text and "." not in text  # French decimal commas, no point anywhere
-    velo = FundingCampaignFactory(name="Atelier vélo solidaire", external_id="atelier-velo-solidaire")
-    fablab = FundingCampaignFactory(name="Fablab du quartier", external_id="fablab-du-quartier")
+    # Campaigns whose first figures were entered before the sample's dated rows.
+    opened = {"starts_at": paris(2018, 9, 1), "entered_at": paris(2018, 9, 1)}
+    velo = FundingCampaignFactory(name="Atelier vélo solidaire", external_id="atelier-velo-solidaire", **opened)
+    fablab = FundingCampaignFactory(name="Fablab du quartier", external_id="fablab-du-quartier", **opened)
 
     rows, errors = parse_figures_csv(data)
 

@@ -26,7 +26,8 @@ PAST_START, PAST_END = NOW - datetime.timedelta(days=60), NOW - datetime.timedel
 
 
 def ended(**kwargs):
-    return FundingCampaignFactory(starts_at=PAST_START, ends_at=PAST_END, **kwargs)
+    # Created when it opened: figures dated during the collection come after its first ones.
+    return FundingCampaignFactory(starts_at=PAST_START, ends_at=PAST_END, entered_at=PAST_START, **kwargs)
 
 
 def with_figures(campaign, raised, donors, at=None):
@@ -404,7 +405,7 @@ def test_the_campaign_screens_open_for_an_officer(client, partner_tree, kind):
         campaign = {
             "synced": lambda: FundingCampaignFactory(platform="ulule", external_id="x"),
             "manual": lambda: FundingCampaignFactory(external_id=""),
-            "ended": lambda: with_figures(ended(), "4320", 61, at=PAST_START),
+            "ended": lambda: with_figures(ended(), "4320", 61, at=PAST_START + datetime.timedelta(days=1)),
         }[kind]()
         url = reverse("wagtailsnippets_funding_fundingcampaign:edit", args=[campaign.pk])
     response = client.get(url)
