@@ -21,12 +21,57 @@ from .models import (
     CallPhase,
     LaureatePage,
     LaureateSponsor,
+    LaureateTheme,
     PhaseKind,
+    ProjectTheme,
     SponsorRole,
 )
 from .sharing.share_image import refresh_all
 
 PARIS = ZoneInfo("Europe/Paris")
+
+# The English text of each phase and theme. The demo copies pages as wagtail-localize does (the
+# child rows keep their translation key), then writes these in; officers do the same through
+# the translation editor.
+PHASES_EN = {
+    "40 candidatures de makers de la métropole.": "40 applications from the area's makers.",
+    "La collectivité et ses 9 partenaires choisissent 10 lauréats.": (
+        "The authority and its 9 partners choose 10 laureates."
+    ),
+    "Un été d'accompagnement par les coachs et les parrains.": "A summer of coaching by mentors and sponsors.",
+    "Quatre semaines d'affiches, de réseaux sociaux et d'articles.": (
+        "Four weeks of posters, social media and articles."
+    ),
+    "Six semaines de collecte de dons sur KissKissBankBank.": "Six weeks of donations on KissKissBankBank.",
+    "Neuf projets sur dix financés.": "Nine projects out of ten funded.",
+    "Dépôt des candidatures en ligne.": "Applications online.",
+    "Choix des lauréats par le jury.": "The jury chooses the laureates.",
+    "Accompagnement par les partenaires.": "Coaching by the partners.",
+    "Campagne de communication dans la métropole.": "Communication campaign across the metropolitan area.",
+    "Six semaines de collecte de dons.": "Six weeks of donations.",
+    "Annonce des résultats.": "Results announced.",
+}
+THEMES_EN = {
+    "biodéchets": "bio-waste",
+    "biomatériaux": "bio-based materials",
+    "compost": "compost",
+    "construction": "construction",
+    "design": "design",
+    "impression 3d": "3D printing",
+    "mobilier": "furniture",
+    "mobilité": "mobility",
+    "partage": "sharing",
+    "plastique": "plastic",
+    "recyclage": "recycling",
+    "reconditionnement": "refurbishing",
+    "réemploi": "re-use",
+    "réparation": "repair",
+    "textile": "textiles",
+    "valorisation": "upcycling",
+    "verre": "glass",
+    "zéro déchet": "zero waste",
+    "éducation": "education",
+}
 
 CALL_2018_PHASES = [
     (PhaseKind.APPLICATIONS, "2018-02-01", "2018-03-31", "40 candidatures de makers de la métropole."),
@@ -172,15 +217,22 @@ def get_or_create_call(index, slug, phases, translation, key_figures=(), partner
         publish(call)
     call = call.specific
     labels_en = translation.pop("key_figure_labels", [])
+    values_en = translation.pop("key_figure_values", [])
 
-    def translate_key_figures(translated):
+    def translate_children(translated):
         # Saved row by row: the copy's child rows are already in the database, and changing
         # instances fetched by .all() alone would be lost.
-        for figure, label in zip(translated.key_figures.all(), labels_en, strict=False):
-            figure.label = label
-            figure.save(update_fields=["label"])
+        for position, figure in enumerate(translated.key_figures.all()):
+            if position < len(labels_en):
+                figure.label = labels_en[position]
+            if position < len(values_en):
+                figure.value = values_en[position]
+            figure.save(update_fields=["label", "value"])
+        for phase in translated.phases.all():
+            phase.description = PHASES_EN.get(phase.description, phase.description)
+            phase.save(update_fields=["description"])
 
-    get_or_create_translation(call, "en", adjust=translate_key_figures, **translation)
+    get_or_create_translation(call, "en", adjust=translate_children, **translation)
     return call
 
 
@@ -230,7 +282,8 @@ def get_or_create_laureate(call, data, campaign, colour):
             search_description=data["pitch"][:150],
             story=_story(data.get("story", []), data.get("quote")),
         )
-        laureate.tags.add(*data["tags"])
+        for position, name in enumerate(data["tags"]):
+            laureate.themes.add(LaureateTheme(theme=project_theme(name), sort_order=position))
         for position, (partner_slug, role) in enumerate(sponsors_for(data["slug"])):
             partner = partner_pages([partner_slug])
             if partner:
@@ -238,9 +291,17 @@ def get_or_create_laureate(call, data, campaign, colour):
         call.add_child(instance=laureate)
         publish(laureate)
     laureate = laureate.specific
+
+    def translate_themes(translated):
+        # The English rows point at the English themes, as wagtail-localize leaves them.
+        for row in translated.themes.select_related("theme"):
+            row.theme = row.theme.get_translation(locale("en"))
+            row.save(update_fields=["theme"])
+
     get_or_create_translation(
         laureate,
         "en",
+        adjust=translate_themes,
         title=data["title_en"],
         slug=data["slug_en"],
         pitch=data["pitch_en"],
@@ -248,6 +309,19 @@ def get_or_create_laureate(call, data, campaign, colour):
         story=_story(data.get("story_en", []), data.get("quote_en"), "en"),
     )
     return laureate
+
+
+def project_theme(name):
+    """The French theme of that name and its English translation, created once."""
+    french, english = locale("fr"), locale("en")
+    theme = ProjectTheme.objects.filter(locale=french, name=name).first()
+    if theme is None:
+        theme = ProjectTheme.objects.create(locale=french, name=name)
+    if not theme.has_translation(english):
+        translated = theme.copy_for_translation(english)
+        translated.name = THEMES_EN.get(name, name)
+        translated.save()
+    return theme
 
 
 DEMO_NOTE = {
@@ -274,6 +348,7 @@ def load_2018(index):
             "slug": "mel-makers-2018",
             "theme": "Circular economy",
             "key_figure_labels": ["views of the projects' pages on the platform", "institutional communication award"],
+            "key_figure_values": ["100,000", "Cap'Com 2018"],
             "summary": (
                 "The metropolitan authority and KissKissBankBank called on the area's makers: "
                 "10 laureates, coached all summer, then six weeks of donations from the public."

@@ -43,6 +43,16 @@ OFFICER_MODEL_PERMISSIONS = [
     ("funding", "change_fundingcampaign"),
     ("funding", "view_fundingcampaign"),
     ("home", "change_sitesettings"),
+    # "Traduire" on pages and snippets (wagtail-localize); editing the translation then needs the
+    # same page or snippet permissions as editing the original.
+    ("wagtail_localize", "submit_translation"),
+    # Translatable snippets the officers look after in both languages.
+    ("campaigns", "add_projecttheme"),
+    ("campaigns", "change_projecttheme"),
+    ("campaigns", "delete_projecttheme"),
+    ("news", "add_newscategory"),
+    ("news", "change_newscategory"),
+    ("news", "delete_newscategory"),
 ]
 PARTNER_MEDIA_PERMISSIONS = [
     ("wagtailimages", "add_image"),
