@@ -340,3 +340,30 @@ def themes_shown(response):
     assert response.status_code == 200
     found = re.search(r'<ul class="tag-list"[^>]*>(.*?)</ul>', response.text, re.S)
     return re.findall(r"<li>([^<]*)</li>", found.group(1)) if found else []
+
+
+# --- the demo --------------------------------------------------------------------------------
+
+
+def test_demo_english_pages_carry_english_phases_figures_and_themes(client, demo):
+    english = Locale.objects.get(language_code="en")
+    call = client.get("/en/calls-for-projects/mel-makers-2018/")
+    assert call.status_code == 200
+    assert "Six weeks of donations on KissKissBankBank." in call.text
+    assert "100,000" in call.text
+    assert "Six semaines de collecte" not in call.text
+    french_call = client.get("/appels-a-projets/mel-makers-2018/")
+    assert "Six semaines de collecte de dons sur KissKissBankBank." in french_call.text
+    # Every English row is an English translation of a French one (wagtail-localize can sync them).
+    for model in (CallKeyFigure, LaureateTheme):
+        rows = model.objects.filter(locale=english)
+        assert rows.exists()
+        french_keys = set(model.objects.exclude(locale=english).values_list("translation_key", flat=True))
+        assert set(rows.values_list("translation_key", flat=True)) <= french_keys
+    assert not LaureateTheme.objects.filter(locale=english).exclude(theme__locale=english).exists()
+    laureate = LaureatePage.objects.live().filter(locale=english, themes__isnull=False).first()
+    shown = themes_shown(client.get(laureate.url))
+    assert shown and shown == [row.theme.name for row in laureate.themes.select_related("theme")]
+    french_names = set(ProjectTheme.objects.exclude(locale=english).values_list("name", flat=True))
+    assert not set(shown) & (french_names - {"design", "compost", "construction"})
+    assert Page.find_problems() == ([], [], [], [], [])
