@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
 from funding import figures
 from funding.models import FiguresSource, FundingCampaign
 from home.demo import demo_image, get_or_create_child, get_or_create_translation, home_page, locale, publish
@@ -312,15 +314,26 @@ def get_or_create_laureate(call, data, campaign, colour):
 
 
 def project_theme(name):
-    """The French theme of that name and its English translation, created once."""
+    """The French theme of that name and its English translation, created once.
+
+    Translated through wagtail-localize (its translation memory then holds the English): a page
+    submitted for translation later resubmits its themes, and a translation made outside
+    wagtail-localize would be overwritten with the French text."""
     french, english = locale("fr"), locale("en")
     theme = ProjectTheme.objects.filter(locale=french, name=name).first()
     if theme is None:
         theme = ProjectTheme.objects.create(locale=french, name=name)
     if not theme.has_translation(english):
-        translated = theme.copy_for_translation(english)
-        translated.name = THEMES_EN.get(name, name)
-        translated.save()
+        source, _created = TranslationSource.get_or_create_from_instance(theme)
+        for segment in source.stringsegment_set.select_related("string", "context"):
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=english,
+                context=segment.context,
+                defaults={"data": THEMES_EN.get(segment.string.data, segment.string.data)},
+            )
+        translation, _created = Translation.objects.get_or_create(source=source, target_locale=english)
+        translation.save_target(publish=True)
     return theme
 
 
