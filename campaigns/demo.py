@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
 from funding import figures
 from funding.models import FiguresSource, FundingCampaign
 from home.demo import demo_image, get_or_create_child, get_or_create_translation, home_page, locale, publish
@@ -25,12 +27,37 @@ from .models import (
     LaureateFundUse,
     LaureatePage,
     LaureateSponsor,
+    LaureateTheme,
     PhaseKind,
+    ProjectTheme,
     SponsorRole,
 )
 from .sharing.share_image import refresh_all
 
 PARIS = ZoneInfo("Europe/Paris")
+
+# The English name of each theme, written in through wagtail-localize (see project_theme).
+THEMES_EN = {
+    "biodéchets": "bio-waste",
+    "biomatériaux": "bio-based materials",
+    "compost": "compost",
+    "construction": "construction",
+    "design": "design",
+    "impression 3d": "3D printing",
+    "mobilier": "furniture",
+    "mobilité": "mobility",
+    "partage": "sharing",
+    "plastique": "plastic",
+    "recyclage": "recycling",
+    "reconditionnement": "refurbishing",
+    "réemploi": "re-use",
+    "réparation": "repair",
+    "textile": "textiles",
+    "valorisation": "upcycling",
+    "verre": "glass",
+    "zéro déchet": "zero waste",
+    "éducation": "education",
+}
 
 CALL_2018_PHASES = [
     (PhaseKind.APPLICATIONS, "2018-02-01", "2018-03-31", "40 candidatures de makers de la métropole."),
@@ -308,9 +335,10 @@ def get_or_create_laureate(call, data, campaign):
             search_description=french_spacing(data["pitch"][:150]),
             story=_story(data.get("story", []), data.get("quote")),
         )
-        laureate.tags.add(*data["tags"])
         for position, (label, _label_en, amount) in enumerate(FUND_USES.get(data["slug"], [])):
             laureate.fund_uses.add(LaureateFundUse(label=label, amount=amount, sort_order=position))
+        for position, name in enumerate(data["tags"]):
+            laureate.themes.add(LaureateTheme(theme=project_theme(name), sort_order=position))
         for position, (partner_slug, role) in enumerate(sponsors_for(data["slug"])):
             partner = partner_pages([partner_slug])
             if partner:
@@ -326,10 +354,20 @@ def get_or_create_laureate(call, data, campaign):
             use.label = label
             use.save(update_fields=["label"])
 
+    def translate_themes(translated):
+        # The English rows point at the English themes, as wagtail-localize leaves them.
+        for row in translated.themes.select_related("theme"):
+            row.theme = row.theme.get_translation(locale("en"))
+            row.save(update_fields=["theme"])
+
+    def translate_rows(translated):
+        translate_fund_uses(translated)
+        translate_themes(translated)
+
     get_or_create_translation(
         laureate,
         "en",
-        adjust=translate_fund_uses,
+        adjust=translate_rows,
         title=data["title_en"],
         slug=data["slug_en"],
         makers=names_in(data["makers"], "en"),
@@ -344,6 +382,30 @@ def names_in(makers, language):
     """The makers' names as ``language`` joins them: "Inès Moreau et Yanis Lefort" becomes
     "Inès Moreau and Yanis Lefort" in English."""
     return join_names([name.strip() for name in re.split(r",| et ", makers) if name.strip()], language)
+
+
+def project_theme(name):
+    """The French theme of that name and its English translation, created once.
+
+    Translated through wagtail-localize (its translation memory then holds the English): a page
+    submitted for translation later resubmits its themes, and a translation made outside
+    wagtail-localize would be overwritten with the French text."""
+    french, english = locale("fr"), locale("en")
+    theme = ProjectTheme.objects.filter(locale=french, name=name).first()
+    if theme is None:
+        theme = ProjectTheme.objects.create(locale=french, name=name)
+    if not theme.has_translation(english):
+        source, _created = TranslationSource.get_or_create_from_instance(theme)
+        for segment in source.stringsegment_set.select_related("string", "context"):
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=english,
+                context=segment.context,
+                defaults={"data": THEMES_EN.get(segment.string.data, segment.string.data)},
+            )
+        translation, _created = Translation.objects.get_or_create(source=source, target_locale=english)
+        translation.save_target(publish=True)
+    return theme
 
 
 DEMO_NOTE = {

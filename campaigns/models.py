@@ -7,16 +7,14 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock, stream_texts
-from home.models import BaseIndexPage, BasePage, absolute_url, localized_live
+from home.models import BaseIndexPage, BasePage, absolute_url, active_locale_id, localized_live
 from home.panels import LocalizedPageChooserPanel
 from partners.models import PartnerPage
 
@@ -68,7 +66,10 @@ class PhaseKind(models.TextChoices):
     RESULTS = "results", _("Résultats")
 
 
-class CallPhase(Orderable):
+class CallPhase(TranslatableMixin, Orderable):
+    """A step of the call's timeline. Translatable (wagtail-localize offers its short text in the
+    translation editor; the kind and the dates stay the same in every language)."""
+
     page = ParentalKey("campaigns.CallPage", on_delete=models.CASCADE, related_name="phases")
     kind = models.CharField(
         _("étape"),
@@ -91,7 +92,7 @@ class CallPhase(Orderable):
         FieldPanel("description"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("étape du calendrier")
         verbose_name_plural = _("étapes du calendrier")
 
@@ -104,8 +105,9 @@ class CallPhase(Orderable):
         return self.start_date <= today <= self.end_date
 
 
-class CallKeyFigure(Orderable):
-    """What the portal cannot compute itself: page views, awards, press coverage."""
+class CallKeyFigure(TranslatableMixin, Orderable):
+    """What the portal cannot compute itself: page views, awards, press coverage. Translatable:
+    both the figure ("100 000" reads "100,000" in English) and its label."""
 
     page = ParentalKey("campaigns.CallPage", on_delete=models.CASCADE, related_name="key_figures")
     value = models.CharField(_("chiffre"), max_length=40, help_text=_("Par exemple « 100 000 » ou « 1er prix »."))
@@ -117,7 +119,7 @@ class CallKeyFigure(Orderable):
 
     panels = [FieldPanel("value"), FieldPanel("label")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("chiffre clé")
         verbose_name_plural = _("chiffres clés")
 
@@ -426,8 +428,48 @@ class LaureateFundUse(TranslatableMixin, Orderable):
         return self.label
 
 
-class LaureateTag(TaggedItemBase):
-    content_object = ParentalKey("campaigns.LaureatePage", on_delete=models.CASCADE, related_name="tagged_items")
+class ProjectTheme(TranslatableMixin, models.Model):
+    """A theme laureates share ("réemploi", "mobilité"): a snippet translated once for every
+    laureate that carries it, where free tags would have to be retyped on each English page."""
+
+    name = models.CharField(_("nom"), max_length=100, help_text=_("Un ou deux mots, par exemple « réemploi »."))
+
+    panels = [FieldPanel("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("thème de projet")
+        verbose_name_plural = _("thèmes de projet")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class LaureateTheme(TranslatableMixin, Orderable):
+    """A laureate's theme. A translatable child row, so wagtail-localize submits the theme with the
+    page and points the translated page at the theme's translation."""
+
+    laureate = ParentalKey("campaigns.LaureatePage", on_delete=models.CASCADE, related_name="themes")
+    theme = models.ForeignKey(
+        ProjectTheme, verbose_name=_("thème"), on_delete=models.CASCADE, related_name="laureate_themes"
+    )
+
+    panels = [FieldPanel("theme")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("thème du lauréat")
+        verbose_name_plural = _("thèmes du lauréat")
+
+
+def localized_themes(themes):
+    """The given themes in the active language where translated (else as they are), in one query."""
+    themes = list(themes)
+    keys = {theme.translation_key for theme in themes}
+    translated = {
+        theme.translation_key: theme
+        for theme in ProjectTheme.objects.filter(translation_key__in=keys, locale_id=active_locale_id())
+    }
+    return [translated.get(theme.translation_key, theme) for theme in themes]
 
 
 class LaureatePage(BasePage):
@@ -445,12 +487,6 @@ class LaureatePage(BasePage):
         verbose_name=_("histoire du projet"),
         blank=True,
         help_text=_("Le récit du projet : qui le porte, ce qu'il change, où en est-il."),
-    )
-    tags = ClusterTaggableManager(
-        through=LaureateTag,
-        blank=True,
-        verbose_name=_("thèmes"),
-        help_text=_("Quelques mots-clés séparés par des virgules, par exemple « réemploi, vélo »."),
     )
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -478,9 +514,10 @@ class LaureatePage(BasePage):
             help_text=_("Tel qu'il s'affichera sur le site ; l'adresse de la page en est tirée."),
         ),
         MultiFieldPanel(
-            [FieldPanel("makers"), FieldPanel("commune"), FieldPanel("pitch"), FieldPanel("tags")],
+            [FieldPanel("makers"), FieldPanel("commune"), FieldPanel("pitch")],
             heading=_("Le projet"),
         ),
+        InlinePanel("themes", heading=_("Thèmes"), label=_("Thème")),
         FieldPanel("hero_image"),
         MultiFieldPanel([FieldPanel("campaign"), CampaignFiguresPanel()], heading=_("Collecte")),
         InlinePanel(
@@ -537,7 +574,7 @@ class LaureatePage(BasePage):
         opened = campaign is not None and campaign.starts_at <= timezone.now()
         context["snapshots"] = list(campaign.snapshots.all()) if opened else []
         context["fund_uses"] = list(self.fund_uses.all())
-        context["theme_tags"] = list(self.tags.all())
+        context["theme_tags"] = localized_themes(row.theme for row in self.themes.select_related("theme"))
         rows = list(self.sponsors.select_related("partner"))
         partners = {partner.translation_key: partner for partner in localized_partners([row.partner for row in rows])}
         context["sponsors"] = [

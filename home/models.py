@@ -123,6 +123,21 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        """Never write back a stale child count.
+
+        ``numchild`` belongs to the tree (treebeard updates it in the database as children come
+        and go), yet a full save writes whatever the instance holds. An instance read before its
+        children were added, such as the one a revision publishes after the commit, would record
+        0 children, and a page with 0 children routes nowhere: wagtail-localize's "include
+        subtree" did exactly that (its issue #773). The count is read again before such a save."""
+        update_fields = kwargs.get("update_fields")
+        if self.pk and (update_fields is None or "numchild" in update_fields):
+            current = Page.objects.filter(pk=self.pk).values_list("numchild", flat=True).first()
+            if current is not None:
+                self.numchild = current
+        return super().save(*args, **kwargs)
+
     # --- the interface every page type answers ---------------------------
 
     def card_summary(self):

@@ -52,6 +52,13 @@ OFFICER_MODEL_PERMISSIONS = [
     ("wagtailsearchpromotions", "add_searchpromotion"),
     ("wagtailsearchpromotions", "change_searchpromotion"),
     ("wagtailsearchpromotions", "delete_searchpromotion"),
+    # "Traduire" on pages and snippets (wagtail-localize); editing the translation then needs the
+    # same page or snippet permissions as editing the original.
+    ("wagtail_localize", "submit_translation"),
+    # Translatable snippets the officers look after in both languages.
+    ("campaigns", "add_projecttheme"),
+    ("campaigns", "change_projecttheme"),
+    ("campaigns", "delete_projecttheme"),
 ]
 PARTNER_MEDIA_PERMISSIONS = [
     ("wagtailimages", "add_image"),

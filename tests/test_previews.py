@@ -4,6 +4,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from campaigns.models import ProjectTheme
 from tests.factories import (
     CallIndexPageFactory,
     CallPageFactory,
@@ -27,6 +28,7 @@ class PreviewTests(WagtailPageTestCase):
         cls.calls = CallIndexPageFactory(parent=cls.home)
         cls.call = CallPageFactory(parent=cls.calls)
         cls.laureate = LaureatePageFactory(parent=cls.call)
+        cls.theme = ProjectTheme.objects.create(name="réemploi", locale=cls.home.locale)
         cls.partners = PartnerIndexPageFactory(parent=cls.home)
         cls.partner = PartnerPageFactory(parent=cls.partners)
         cls.news_index = NewsIndexPageFactory(parent=cls.home)
@@ -81,7 +83,7 @@ class PreviewTests(WagtailPageTestCase):
             makers="Camille",
             commune="Roubaix",
             pitch="Pitch",
-            tags="réemploi",
+            themes=inline_formset([{"theme": str(self.theme.pk)}]),
             hero_image="",
             campaign=str(self.laureate.campaign_id),
             sponsors=inline_formset([{"partner": str(self.partner.pk), "role": "parrain"}]),

@@ -70,7 +70,7 @@ def backwards(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ('news', '0002_help_texts'),
-        ('campaigns', '0009_help_texts'),
+        ('campaigns', '0010_require_translatable_phases_figures_drop_tags'),
         ('partners', '0003_help_texts'),
         ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
     ]

@@ -131,6 +131,10 @@ LANGUAGE_CODE = LANGUAGES[0][0]
 LANGUAGE_REGIONS = {"fr": "FR", "en": "GB"}
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# A page that wagtail-localize creates by "Traduire" starts as a draft, whatever the source's
+# state: it still holds the French text until an officer translates it and clicks "Publier".
+# (Its default copies the source's live status and publishes the French copy at once.)
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # The project's catalogues, then our French for a few Wagtail admin strings whose own French
 # reads badly (written by scripts/wagtail_fr_overrides.py). Both outrank the installed apps'
 # catalogues; makemessages writes only to the first.
