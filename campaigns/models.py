@@ -451,7 +451,11 @@ class LaureateTheme(TranslatableMixin, Orderable):
 
     laureate = ParentalKey("campaigns.LaureatePage", on_delete=models.CASCADE, related_name="themes")
     theme = models.ForeignKey(
-        ProjectTheme, verbose_name=_("thème"), on_delete=models.CASCADE, related_name="laureate_themes"
+        ProjectTheme,
+        verbose_name=_("thème"),
+        on_delete=models.CASCADE,
+        related_name="laureate_themes",
+        help_text=_("Un thème partagé par les lauréats (réemploi, mobilité…), traduit une fois pour tous."),
     )
 
     panels = [FieldPanel("theme")]

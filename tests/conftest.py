@@ -2,10 +2,12 @@ import sys
 from contextlib import redirect_stdout
 from io import StringIO
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection, models
+from django.utils import translation
 
 import pytest
 
@@ -26,6 +28,15 @@ def _empty_caches():
     """Wagtail caches renditions by image id; ids come back after a rollback, so a test could
     otherwise see another test's rendition."""
     empty_caches()
+
+
+@pytest.fixture(autouse=True)
+def _french_first():
+    """Each test starts in French, the site's first language: a request leaves its language active
+    in the thread, and a test reading a lazy string must not see the previous test's language."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def refetch(value):

@@ -190,6 +190,7 @@ def test_progress_and_results_blocks_render_in_a_home_page_body(client, call_tre
         funding_model="keep_what_you_raise",
         starts_at=timezone.now() - datetime.timedelta(days=40),
         ends_at=timezone.now() - datetime.timedelta(days=1),
+        entered_at=timezone.now() - datetime.timedelta(days=40),
     )
     record_figures(
         campaign, raised=Decimal("1500"), donors=30, source="manual", at=timezone.now() - datetime.timedelta(days=2)

@@ -46,7 +46,9 @@ def call_tree(site_tree):
 
 def ended_campaign(goal, raised, **fields):
     now = timezone.now()
-    campaign = FundingCampaignFactory(goal=Decimal(goal), starts_at=now - 40 * DAY, ends_at=now - 2 * DAY, **fields)
+    campaign = FundingCampaignFactory(
+        goal=Decimal(goal), starts_at=now - 40 * DAY, ends_at=now - 2 * DAY, entered_at=now - 40 * DAY, **fields
+    )
     record_figures(campaign, raised=Decimal(raised), donors=10, source="manual", at=now - 3 * DAY)
     return campaign
 

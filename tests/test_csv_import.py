@@ -542,7 +542,8 @@ def test_old_row_contradicting_the_history_at_the_same_moment_is_refused(velo):
     )
     assert rows == []
     assert messages_of(errors) == [
-        "Ligne 2 : L'historique de la collecte «\u00a0Atelier vélo\u00a0» contient déjà d'autres chiffres à cette date."
+        "Ligne 2\u00a0: L'historique de la collecte «\u00a0Atelier vélo\u00a0» "
+        "contient déjà d'autres chiffres à cette date."
     ]
 
 
@@ -559,8 +560,8 @@ def test_old_rows_of_an_ended_campaign_fill_its_history_but_not_after_its_end(en
     )
     assert [row.line for row in rows] == [2, 4]
     assert messages_of(errors) == [
-        "Ligne 3 : La collecte est terminée : ses résultats sont figés. Indiquez le motif de la correction pour les "
-        "modifier."
+        "Ligne 3\u00a0: La collecte est terminée\u00a0: ses résultats sont figés. "
+        "Indiquez le motif de la correction pour les modifier."
     ]
     assert import_figures(rows) == []
     ended.refresh_from_db()

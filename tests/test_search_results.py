@@ -161,7 +161,7 @@ def four_laureates(call):
     day = datetime.timedelta(days=1)
 
     def laureate(slug, title, starts, ends, raised):
-        campaign = FundingCampaignFactory(goal=Decimal("1000"), starts_at=starts, ends_at=ends)
+        campaign = FundingCampaignFactory(goal=Decimal("1000"), starts_at=starts, ends_at=ends, entered_at=starts)
         if raised:
             record_figures(campaign, raised=Decimal(raised), donors=3, source="manual", at=starts + day)
         return LaureatePageFactory(

@@ -161,6 +161,7 @@ def one_of_each(site_tree):
         starts_at=datetime.datetime(2018, 2, 1, 9, 0, tzinfo=PARIS),
         ends_at=datetime.datetime(2018, 3, 1, 23, 0, tzinfo=PARIS),
         external_id="",
+        entered_at=datetime.datetime(2018, 2, 1, 9, 0, tzinfo=PARIS),
     )
     record_figures(campaign, raised=Decimal("6110"), donors=1, source="manual", at=RECORDED)
     laureate = LaureatePageFactory(
@@ -209,6 +210,7 @@ def test_plurals_grow_with_the_counts(client, one_of_each):
             starts_at=datetime.datetime(2018, 2, 1, 9, 0, tzinfo=PARIS),
             ends_at=datetime.datetime(2018, 3, 1, 23, 0, tzinfo=PARIS),
             external_id="",
+            entered_at=datetime.datetime(2018, 2, 1, 9, 0, tzinfo=PARIS),
         )
         record_figures(campaign, raised=Decimal(raised), donors=3, source="manual", at=RECORDED)
         LaureatePageFactory(parent=call, slug=slug, campaign=campaign)
