@@ -117,6 +117,22 @@ def test_the_compiled_catalogues_follow_each_language():
         assert gettext("Étape en cours :") == "Current phase:"
 
 
+def test_french_counts_zero_and_one_in_the_singular():
+    """French says "0 collecte réussie": the catalogue's own plural rule, not the English one."""
+    with translation.override("fr"):
+        assert [ngettext("collecte réussie", "collectes réussies", n) for n in (0, 1, 2)] == [
+            "collecte réussie",
+            "collecte réussie",
+            "collectes réussies",
+        ]
+    with translation.override("en"):
+        assert [ngettext("collecte réussie", "collectes réussies", n) for n in (0, 1, 2)] == [
+            "successful campaigns",
+            "successful campaign",
+            "successful campaigns",
+        ]
+
+
 def test_the_french_catalogue_source_stays_plain():
     """The spaces live in the compiled file only: French msgstr stay empty in the .po."""
     from tests.test_i18n import LOCALE

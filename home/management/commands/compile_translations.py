@@ -18,9 +18,9 @@ def typeset(catalogue, fix):
             forms = entry.msgstr_plural
             if not any(forms.values()):
                 forms = {0: entry.msgid, 1: entry.msgid_plural}
-            fixed = {index: fix(text) for index, text in forms.items()}
-            if fixed != {0: entry.msgid, 1: entry.msgid_plural}:
-                entry.msgstr_plural = fixed
+            # Always written: left empty, gettext would fall back to the source with the English
+            # rule (0 in the plural), not the catalogue's own ("0 collecte réussie" in French).
+            entry.msgstr_plural = {index: fix(text) for index, text in forms.items()}
         else:
             fixed = fix(entry.msgstr or entry.msgid)
             if fixed != entry.msgid:
