@@ -61,7 +61,9 @@ DJANGO = {
     "The %(model_name)s could not be saved due to errors.": (
         f"Enregistrement impossible (%(model_name)s){NBSP}: corrigez les erreurs signalées."
     ),
-    # wagtail-localize
+    # wagtail-localize ("Régions" for the languages; "crées" for "créées")
+    "Locales": "Langues",
+    "All child pages will be created.": "Les sous-pages seront créées aussi, en brouillon.",
     "Sync translated %(model_name)s": "Synchroniser la traduction (%(model_name)s)",
     "Published '{object}' in {locale}.": f"Publication effectuée ({{locale}}){NBSP}: «{NBSP}{{object}}{NBSP}».",
     "Published '{object}' in {locale} with missing translations - see below.": (
