@@ -167,6 +167,7 @@ def test_embed_sets_no_cookie_for_a_logged_in_visitor_either(client, programme, 
 
 
 def test_results_embed_matches_the_programme_results(client, programme):
+    results_published(programme["call"])
     response = client.get(reverse("embed_results", kwargs={"pk": programme["call"].pk}))
     text = soup(response).get_text(" ", strip=True)
     results = ProgrammeResults.for_call(programme["call"])
@@ -177,6 +178,18 @@ def test_results_embed_matches_the_programme_results(client, programme):
     assert "1\u202f000\u00a0€ promis" in text
     english = client.get("/en" + reverse("embed_results", kwargs={"pk": programme["call"].pk}))
     assert "Makers 2018 (EN)" in soup(english).h1.get_text()
+
+
+def test_results_embed_waits_for_the_end_of_the_collection(client, programme):
+    today = timezone.localdate()
+    call = programme["call"]
+    add_phase(call, PhaseKind.COLLECTION, today - datetime.timedelta(days=10), today + datetime.timedelta(days=3))
+    text = soup(client.get(reverse("embed_results", kwargs={"pk": call.pk}))).get_text(" ", strip=True)
+    assert "seront publiés à la fin de la collecte" in text
+    assert "collecte réussie" not in text and "€" not in text
+    call.phases.filter(kind=PhaseKind.COLLECTION).update(end_date=today - datetime.timedelta(days=1))
+    text = soup(client.get(reverse("embed_results", kwargs={"pk": call.pk}))).get_text(" ", strip=True)
+    assert "collecte réussie" in text
 
 
 def test_unpublished_or_unknown_campaigns_and_calls_have_no_embed(client, programme):

@@ -93,7 +93,13 @@ def results_embed(request, pk):
     return _embed_response(
         request,
         "embed/results.html",
-        {"call": call, "results": ProgrammeResults.for_call(call), "page_url": call.get_url(request)},
+        {
+            "call": call,
+            # As on the call page: a live collection shows when the results come, not half-results.
+            "results": ProgrammeResults.for_call(call) if call.results_are_out() else None,
+            "collection_ends_on": call.collection_ends_on(),
+            "page_url": call.get_url(request),
+        },
     )
 
 
