@@ -65,6 +65,10 @@ test: install-dev lint ## Lint, check migrations, run the whole test suite
 test-browser: install-dev messages ## Run only the browser suite (Playwright + Chromium)
 	$(VENV)/bin/pytest -m browser $(PYTEST_XDIST) $(PYTEST_ARGS)
 
+screenshots: install-dev messages ## Redraw the journeys' screenshots in docs/screenshots (browser tests)
+	SCREENSHOTS_DIR=$(CURDIR)/docs/screenshots $(VENV)/bin/pytest -m browser -n 0 tests/browser/test_journey_citizen.py \
+	  tests/browser/test_journey_officer.py tests/browser/test_journey_partner.py $(PYTEST_ARGS)
+
 serve-prod: install messages ## Serve with gunicorn and production settings (needs SECRET_KEY)
 	@test -n "$$SECRET_KEY" || { echo "SECRET_KEY is required: SECRET_KEY=... make serve-prod"; exit 2; }
 	DJANGO_SETTINGS_MODULE=portal.settings.production $(MANAGE) collectstatic --noinput -v0
@@ -74,4 +78,4 @@ serve-prod: install messages ## Serve with gunicorn and production settings (nee
 clean: ## Remove the venv, the SQLite database, media and collected static files
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache
 
-.PHONY: help install install-dev messages makemessages migrate demo run lint format test test-browser serve-prod clean
+.PHONY: help install install-dev messages makemessages migrate demo run lint format test test-browser screenshots serve-prod clean
