@@ -91,10 +91,11 @@ def translate_every_string(page):
 
 
 def publish_translation(page, capture):
-    """ "Publier dans English". wagtail-localize publishes after the commit; on SQLite the live server
+    """ "Publier la version : English" (our override of wagtail-localize's "Publier dansEnglish", with a
+    non-breaking space before the colon). wagtail-localize publishes after the commit; on SQLite the live server
     shares the test's transaction, which never commits, so its callbacks are run here."""
     with capture(execute=True), page.expect_navigation():
-        page.get_by_role("button", name=re.compile("^Publier dans")).click()
+        page.get_by_role("button", name=re.compile("^Publier la version\u00a0: English$")).click()
 
 
 @pytest.fixture
