@@ -12,6 +12,8 @@ changed; elsewhere (PostgreSQL) the server has its own connection, so these
 tests are transactional: the copy is committed and flushed after the test.
 """
 
+import contextlib
+import io
 import os
 from pathlib import Path
 
@@ -19,6 +21,8 @@ from django.db import connection, connections
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from PIL import Image
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from pytest_django.live_server_helper import LiveServer
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls made
@@ -123,3 +127,21 @@ def assert_no_axe_violations(page):
 def assert_no_horizontal_scroll(page):
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"page scrolls sideways by {overflow}px"
+
+
+def shoot(page, name):
+    """Save what the page shows (the viewport) as ``$SCREENSHOTS_DIR/<name>.png``, only when
+    SCREENSHOTS_DIR is set (e.g. ``SCREENSHOTS_DIR=docs/screenshots``); otherwise do nothing.
+    The PNG is kept small: an adaptive palette of 128 colours, optimised. Returns the path or None."""
+    directory = os.environ.get("SCREENSHOTS_DIR", "").strip()
+    if not directory:
+        return None
+    path = Path(directory) / f"{name}.png"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # A closing modal's backdrop or a fading message would dim the picture; an endless animation
+    # (a spinner) does not stop the shot.
+    with contextlib.suppress(PlaywrightTimeoutError):
+        page.wait_for_function("document.getAnimations().every((a) => a.playState !== 'running')", timeout=3000)
+    image = Image.open(io.BytesIO(page.screenshot(full_page=False)))
+    image.convert("RGB").convert("P", palette=Image.Palette.ADAPTIVE, colors=128).save(path, optimize=True)
+    return path

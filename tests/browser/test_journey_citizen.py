@@ -9,12 +9,13 @@ import datetime
 from django.utils import timezone
 
 from campaigns.models import CallIndexPage, PhaseKind
-from tests.browser.conftest import assert_no_axe_violations, assert_no_horizontal_scroll
+from tests.browser.conftest import assert_no_axe_violations, assert_no_horizontal_scroll, shoot
 from tests.factories import CallPageFactory, add_phase
 
 PHONE = (375, 740)
 HEADER_MAX = 100  # px at 375 wide: it was 280 before the menu and search were folded
 LIVE_LAUREATE = "/appels-a-projets/makers-du-reemploi-{year}/atelier-velo-du-quartier/"
+LIVE_LAUREATE_EN = "/en/calls-for-projects/re-use-makers-{year}/neighbourhood-bike-workshop/"
 FINISHED_LAUREATE = "/appels-a-projets/mel-makers-2018/les-palettes-retrouvees/"
 
 
@@ -45,6 +46,7 @@ def test_phone_journey_from_home_to_donate(demo_site, page_at):
     page.goto(demo_site.url + "/")
     header = page.locator("header.site-header").bounding_box()
     assert header["height"] <= HEADER_MAX, f"header is {header['height']} px tall"
+    shoot(page, "citizen-home-375-fr")
     search = page.get_by_label("Rechercher sur le site")
     assert not search.is_visible()
     toggle = page.locator("summary.site-menu__toggle")
@@ -67,6 +69,7 @@ def test_phone_journey_from_home_to_donate(demo_site, page_at):
     assert page.locator(".programme-results").count() == 0
     assert page.get_by_text("collectes réussies").count() == 0
     assert page.get_by_text("seront publiés à la fin de la collecte").is_visible()
+    shoot(page, "citizen-call-live-375-fr")
     assert_no_axe_violations(page)
     assert_no_horizontal_scroll(page)
 
@@ -78,6 +81,18 @@ def test_phone_journey_from_home_to_donate(demo_site, page_at):
     within_first_screen(page, funding.get_by_role("progressbar"))
     within_first_screen(page, funding.get_by_role("link", name="Soutenir ce projet"))
     assert funding.get_by_role("heading", name="À quoi serviront les dons").is_visible()
+    shoot(page, "citizen-laureate-live-375-fr")
+    assert_no_axe_violations(page)
+    assert_no_horizontal_scroll(page)
+
+    # The same laureate in English: the same first screen, in English.
+    page.goto(demo_site.url + LIVE_LAUREATE_EN.format(year=year))
+    assert page.get_attribute("html", "lang") == "en"
+    funding = page.locator(".laureate__funding")
+    within_first_screen(page, funding.locator(".progress-widget__amount"))
+    within_first_screen(page, funding.get_by_role("link", name="Support this project"))
+    assert funding.get_by_role("heading", name="What the donations will pay for").is_visible()
+    shoot(page, "citizen-laureate-live-375-en")
     assert_no_axe_violations(page)
     assert_no_horizontal_scroll(page)
 

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from partners.models import PartnerPage
 from partners.roles import OFFICERS_GROUP, ensure_partner_group
-from tests.browser.conftest import assert_no_axe_violations
+from tests.browser.conftest import assert_no_axe_violations, shoot
 from tests.browser.test_partners_browser import login
 
 FIRST_TEXT = "Un collectif de makers qui ouvre ses ateliers à toute la métropole."
@@ -45,6 +45,7 @@ def test_partner_edits_submits_gets_a_change_request_and_is_published(demo_site,
     expect(page.get_by_role("heading", name="Mon profil")).to_be_visible()
     assert page.locator(".w-summary").count() == 0
     check_accessibility(page)
+    shoot(page, "partner-dashboard-1280")
     page.get_by_role("link", name="Modifier mon profil").first.click()
     page.wait_for_load_state()
     assert page.url.endswith(edit_path)
@@ -81,6 +82,7 @@ def test_partner_edits_submits_gets_a_change_request_and_is_published(demo_site,
     expect(banner).to_contain_text(COMMENT)
     expect(banner).to_contain_text("Renvoyer pour validation")
     check_accessibility(page)
+    shoot(page, "partner-edit-change-request-1280")
     page.fill("#id_short_description", SECOND_TEXT)
     page.get_by_role("button", name="Renvoyer pour validation").click()
     page.wait_for_load_state()
@@ -99,5 +101,6 @@ def test_partner_edits_submits_gets_a_change_request_and_is_published(demo_site,
     page.reload()
     expect(page.locator(".partner-dashboard")).to_contain_text("validée et publiée")
     check_accessibility(page)
+    shoot(page, "partner-dashboard-approved-1280")
     officer_context.close()
     partner_context.close()
