@@ -13,11 +13,11 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from funding import figures
 from funding.models import FiguresSource, FundingCampaign
 from home.demo import demo_image, get_or_create_child, get_or_create_translation, home_page, locale, publish
+from home.formatting import join_names
 from home.typography import french_spacing
 from partners.models import PartnerPage
 
 from .demo_data import FUND_USES, LAUREATES
-from .formatting import join_names
 from .models import (
     CallIndexPage,
     CallKeyFigure,

@@ -14,11 +14,11 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock, stream_texts
+from home.formatting import format_money, format_percentage
 from home.models import BaseIndexPage, BasePage, absolute_url, active_locale_id, localized_live
 from home.panels import LocalizedPageChooserPanel
 from partners.models import PartnerPage
 
-from .formatting import format_money, format_percentage
 from .panels import CampaignFiguresPanel
 from .results import ProgrammeResults
 

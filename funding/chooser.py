@@ -21,7 +21,9 @@ from wagtail.snippets.views.chooser import (
 )
 from wagtail.snippets.widgets import AdminSnippetChooser
 
-from .display import laureate_title, money, status_label, with_laureates
+from home.formatting import format_money
+
+from .display import laureate_title, status_label, with_laureates
 from .forms import FundingCampaignForm
 from .models import CampaignStatus, FundingCampaign
 
@@ -88,8 +90,8 @@ class StatusColumn(Column):
 
 def figures_text(campaign):
     return _("%(raised)s sur %(goal)s") % {
-        "raised": money(campaign.raised, campaign.currency),
-        "goal": money(campaign.goal, campaign.currency),
+        "raised": format_money(campaign.raised, campaign.currency, cents=True),
+        "goal": format_money(campaign.goal, campaign.currency, cents=True),
     }
 
 

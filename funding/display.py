@@ -2,7 +2,7 @@
 the health of its figures and the laureate it is attached to.
 
 The admin shows exact amounts (cents included: "2 560,00 €"); the public pages round them
-(``campaigns.formatting``). The laureate is reached through the reverse accessor
+(``home.formatting``, with ``cents=True`` here). The laureate is reached through the reverse accessor
 ``laureate_pages`` only: this app knows nothing of pages (docs/architecture.md).
 """
 
@@ -13,24 +13,7 @@ from django.db.models import Prefetch
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from babel.numbers import format_currency, format_percent
-
-from home.languages import regional_locale
-
 from .models import CampaignStatus, FiguresSource, FundingCampaign
-
-
-def money(amount, currency="EUR"):
-    """An exact amount in the active language: "2 560,00 €" in French, "€2,560.00" in English."""
-    if amount is None:
-        return ""
-    return format_currency(amount, currency, locale=regional_locale())
-
-
-def percent(value):
-    """A share of the goal given in hundreds (64.0 for 64 %), rounded to a whole number, never clamped."""
-    return format_percent(value / 100, locale=regional_locale())
-
 
 STATUS_LABELS = {
     CampaignStatus.UPCOMING: _("à venir"),

@@ -8,10 +8,12 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.formatting import format_money, format_percentage
+
 from . import views
 from .admin_views import sync_now
 from .chooser import CampaignChooserViewSet, StatusColumn, laureate_text
-from .display import money, percent, sync_health
+from .display import sync_health
 from .forms import FundingCampaignForm
 from .models import FundingCampaign
 from .panels import CampaignHistoryPanel, CampaignSyncPanel
@@ -24,9 +26,9 @@ class FiguresColumn(Column):
 
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
-        context["raised"] = money(instance.raised, instance.currency)
-        context["goal"] = money(instance.goal, instance.currency)
-        context["percent"] = percent(instance.percent)
+        context["raised"] = format_money(instance.raised, instance.currency, cents=True)
+        context["goal"] = format_money(instance.goal, instance.currency, cents=True)
+        context["percent"] = format_percentage(instance.percent)
         return context
 
 

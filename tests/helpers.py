@@ -1,4 +1,8 @@
-"""Form data the Wagtail admin posts, for tests that drive the admin like a browser."""
+"""Helpers shared by test modules: the form data the Wagtail admin posts (for tests that drive the
+admin like a browser), and migrating the test database to a given state."""
+
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
@@ -48,3 +52,17 @@ def assert_no_script(html):
     # JSON-LD is data, but a "</script>" inside it would end the element early.
     for data in document.find_all("script", type="application/ld+json"):
         assert "<" not in data.get_text()
+
+
+def migrate_to(targets):
+    """Migrate the database to ``targets``; returns the models as the migrations applied so far
+    define them (what a database made then holds)."""
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+    return MigrationExecutor(connection)._create_project_state(with_applied_migrations=True).apps
+
+
+def migrate_to_latest():
+    """Apply every migration (what a deployment does after a test built an old state)."""
+    return migrate_to(MigrationExecutor(connection).loader.graph.leaf_nodes())

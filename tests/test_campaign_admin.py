@@ -17,8 +17,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from funding.chooser import CampaignCreationForm
-from funding.display import money, status_label, sync_health
+from funding.display import status_label, sync_health
 from funding.models import FiguresSource, FundingCampaign
+from home.formatting import format_money
 from tests.factories import FundingCampaignFactory, LaureatePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -81,11 +82,11 @@ def campaigns(partner_tree):
 
 
 def test_amounts_have_their_currency_and_cents_in_both_languages():
-    assert money(Decimal("2560")) == f"2{NNBSP}560,00{NBSP}€"
-    assert money(Decimal("0.5"), "CHF") == f"0,50{NBSP}CHF"
+    assert format_money(Decimal("2560"), cents=True) == f"2{NNBSP}560,00{NBSP}€"
+    assert format_money(Decimal("0.5"), "CHF", cents=True) == f"0,50{NBSP}CHF"
     with translation.override("en"):
-        assert money(Decimal("2560")) == "€2,560.00"
-    assert money(None) == ""
+        assert format_money(Decimal("2560"), cents=True) == "€2,560.00"
+    assert format_money(None, cents=True) == ""
 
 
 def test_status_says_what_happened_to_the_money():

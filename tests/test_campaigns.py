@@ -8,9 +8,9 @@ from django.utils import timezone, translation
 
 import pytest
 
-from campaigns.formatting import format_count, format_money, format_percentage
 from funding.figures import FrozenResultsError, record_figures
 from funding.models import CampaignStatus, FundingCampaign, FundingSnapshot
+from home.formatting import format_count, format_money, format_percentage
 from tests.factories import FundingCampaignFactory
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from django.utils import translation
 import pytest
 from bs4 import BeautifulSoup
 
-from campaigns.formatting import format_money
+from home.formatting import format_money
 from home.languages import check_language_regions, language_codes, regional_locale
 
 APPS = ["home", "partners", "funding", "campaigns", "news", "search", "portal"]

@@ -4,26 +4,18 @@ its campaigns, their history, webhook deliveries, share images and the officers'
 from decimal import Decimal
 
 from django.contrib.auth.models import Group
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 import pytest
 
+from tests.helpers import migrate_to, migrate_to_latest
+
 BEFORE_THE_MOVE = [("campaigns", "0005_laureateshareimage"), ("funding", None), ("sharing", None)]
-
-
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    # The models as the migrations applied so far define them (what a database made then holds).
-    return MigrationExecutor(connection)._create_project_state(with_applied_migrations=True).apps
 
 
 @pytest.mark.django_db(transaction=True)
 def test_moving_the_funding_models_keeps_every_row_and_permission():
-    old = _migrate(BEFORE_THE_MOVE)
+    old = migrate_to(BEFORE_THE_MOVE)
     Campaign = old.get_model("campaigns", "FundingCampaign")
     Snapshot = old.get_model("campaigns", "FundingSnapshot")
     Delivery = old.get_model("campaigns", "WebhookDelivery")
@@ -52,8 +44,7 @@ def test_moving_the_funding_models_keeps_every_row_and_permission():
     )
     OldGroup.objects.create(name="Officiers").permissions.add(permission)
 
-    executor = MigrationExecutor(connection)
-    _migrate(executor.loader.graph.leaf_nodes())
+    migrate_to_latest()
 
     from funding.models import FundingCampaign, FundingSnapshot, WebhookDelivery
 

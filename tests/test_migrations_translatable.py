@@ -4,19 +4,11 @@ translations; every tag becomes a theme, in the language of the page first writt
 
 import uuid
 
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
-
 import pytest
 
+from tests.helpers import migrate_to, migrate_to_latest
+
 BEFORE = [("campaigns", "0006_move_funding_and_sharing_models")]
-
-
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return MigrationExecutor(connection)._create_project_state(with_applied_migrations=True).apps
 
 
 def _page(apps, model_name, path, locale, translation_key, **fields):
@@ -39,7 +31,7 @@ def _page(apps, model_name, path, locale, translation_key, **fields):
 
 @pytest.mark.django_db(transaction=True)
 def test_existing_phases_figures_and_tags_become_translatable():
-    old = _migrate(BEFORE)
+    old = migrate_to(BEFORE)
     Locale = old.get_model("wagtailcore", "Locale")
     french, _created = Locale.objects.get_or_create(language_code="fr")
     english, _created = Locale.objects.get_or_create(language_code="en")
@@ -73,8 +65,7 @@ def test_existing_phases_figures_and_tags_become_translatable():
         LaureateTag.objects.create(content_object=laureate, tag=reuse)
         LaureateTag.objects.create(content_object=laureate, tag=glass)
 
-    executor = MigrationExecutor(connection)
-    _migrate(executor.loader.graph.leaf_nodes())
+    migrate_to_latest()
 
     from campaigns.models import CallKeyFigure, CallPhase, LaureatePage, LaureateTheme, ProjectTheme
 

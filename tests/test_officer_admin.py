@@ -36,7 +36,7 @@ from tests.factories import (
     NewsPageFactory,
     translate,
 )
-from tests.helpers import partner_form
+from tests.helpers import migrate_to, migrate_to_latest, partner_form
 
 NBSP = "\u00a0"
 
@@ -475,22 +475,9 @@ def test_partners_do_not_see_the_officers_shortcuts(client, news_tree):
 # --- migrations ----------------------------------------------------------------
 
 
-def _migrate(targets):
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return MigrationExecutor(connection)._create_project_state(with_applied_migrations=True).apps
-
-
 @pytest.mark.django_db(transaction=True)
 def test_related_pages_move_from_the_multi_selects_to_the_ordered_list():
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
-    old = _migrate([("news", "0002_help_texts")])
+    old = migrate_to([("news", "0002_help_texts")])
     ContentType = old.get_model("contenttypes", "ContentType")
     Revision = old.get_model("wagtailcore", "Revision")
     # An earlier transactional test may have flushed the tree: the pages need a locale, not a root.
@@ -530,7 +517,7 @@ def test_related_pages_move_from_the_multi_selects_to_the_ordered_list():
         content={"title": "Brouillon", "related_calls": [call.pk], "related_partners": [partner.pk]},
     )
 
-    _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    migrate_to_latest()
 
     assert list(NewsRelatedPage.objects.filter(news_id=news.pk).values_list("page_id", flat=True)) == [
         call.pk,

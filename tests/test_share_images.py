@@ -20,11 +20,11 @@ from bs4 import BeautifulSoup
 from PIL import Image
 from wagtail_factories import ImageFactory
 
-from campaigns.formatting import format_money, format_percentage
 from campaigns.models import LaureatePage
 from campaigns.sharing import share_image
 from campaigns.sharing.models import LaureateShareImage
 from funding.figures import record_figures
+from home.formatting import format_money, format_percentage
 from home.models import BasePage, SiteSettings
 from tests.factories import (
     CallIndexPageFactory,

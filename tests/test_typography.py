@@ -13,9 +13,9 @@ import polib
 import pytest
 from bs4 import BeautifulSoup
 
-from campaigns.formatting import join_names
 from campaigns.models import CallPage, LaureatePage, PhaseKind
 from funding.figures import record_figures
+from home.formatting import join_names
 from home.management.commands.compile_translations import typeset
 from home.typography import NBSP, NNBSP, french_spacing, long_date
 from tests.factories import (

@@ -26,11 +26,11 @@ from wagtail.models import Site
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-from campaigns.formatting import format_count, format_money, format_percentage
 from campaigns.models import LaureatePage
 from campaigns.sharing.models import LaureateShareImage
 from funding.models import AmountKind, CampaignStatus
 from home import theme
+from home.formatting import format_count, format_money, format_percentage
 from home.models import SiteSettings
 
 logger = logging.getLogger(__name__)

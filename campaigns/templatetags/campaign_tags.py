@@ -11,10 +11,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from campaigns.formatting import format_count, format_money, format_percentage
 from campaigns.models import CallPage, LaureatePage, ProgrammeResults
 from campaigns.sharing.embed import campaign_embed_code, oembed_discovery_url, results_embed_code
 from funding.models import AmountKind, CampaignStatus, FiguresSource
+from home.formatting import format_count, format_money, format_percentage
 from home.models import active_locale_id
 from home.typography import long_date
 

@@ -9,14 +9,15 @@ from babel.numbers import format_currency, format_decimal, format_percent
 from home.languages import regional_locale
 
 
-def format_money(amount, currency="EUR", language=None):
-    """Whole amounts without decimals (the usual way to show a collection), cents otherwise."""
+def format_money(amount, currency="EUR", language=None, *, cents=False):
+    """Whole amounts without decimals (the usual way to show a collection), cents otherwise;
+    ``cents``: always with them, as the officers' screens show exact amounts ("2 560,00 €")."""
     if amount is None:
         return ""
     locale = regional_locale(language)
     amount = Decimal(amount)
     pattern = Locale.parse(locale).currency_formats["standard"].pattern
-    if amount == amount.to_integral_value():
+    if not cents and amount == amount.to_integral_value():
         pattern = pattern.replace(".00", "")
     return format_currency(amount, currency, format=pattern, locale=locale, currency_digits=False)
 
