@@ -42,27 +42,32 @@ def demo_collection():
     return existing or root.add_child(name="Démo")
 
 
-def demo_image(title, scene, size=(1200, 630)):
-    """A drawn illustration (``home.illustrations``, no download), found again by its title.
-
-    ``scene`` names the drawing, in general the French slug of the page it illustrates; the
-    image's description, its alternative text, says what the drawing shows. An image of the same
-    title drawn by an older version of the demo (another description) is redrawn in place."""
+def drawn_image(title, description, draw, filename):
+    """The demo image of this title, found again by it; drawn by ``draw()`` (PNG bytes) when
+    missing. One drawn by an older version of the demo (another description), or whose file is
+    gone (a database kept, its media not), is redrawn in place: same row, old renditions dropped."""
     Image = get_image_model()
-    description = illustrations.describe(scene)
     existing = Image.objects.filter(title=title).first()
-    if existing and existing.description == description:
+    if existing and existing.description == description and existing.file.storage.exists(existing.file.name):
         return existing
     if existing:
         existing.renditions.all().delete()  # drawn from the old file
     image = existing or Image(title=title, collection=demo_collection())
     image.description = description
-    filename = "".join(c if c.isalnum() else "-" for c in title.lower())[:60] + ".png"
-    image.file = ImageFile(io.BytesIO(illustrations.render(scene, size)), name=filename)
+    image.file = ImageFile(io.BytesIO(draw()), name=filename)
     image.file_size = None
     image.file_hash = ""
     image.save()
     return image
+
+
+def demo_image(title, scene, size=(1200, 630)):
+    """A drawn illustration (``home.illustrations``, no download), found again by its title.
+
+    ``scene`` names the drawing, in general the French slug of the page it illustrates; the
+    image's description, its alternative text, says what the drawing shows."""
+    filename = "".join(c if c.isalnum() else "-" for c in title.lower())[:60] + ".png"
+    return drawn_image(title, illustrations.describe(scene), lambda: illustrations.render(scene, size), filename)
 
 
 def publish(page):

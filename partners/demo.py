@@ -1,17 +1,12 @@
 """Demo partners: the authority, the platform and the nine local partners named in the
 seed, with neutral descriptions (no facts invented about real organisations)."""
 
-import io
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.files.images import ImageFile
-
-from wagtail.images import get_image_model
 
 from home import illustrations
-from home.demo import demo_collection, get_or_create_child, get_or_create_translation, home_page, locale
+from home.demo import drawn_image, get_or_create_child, get_or_create_translation, home_page, locale
 
 from .models import PartnerIndexPage, PartnerKind, PartnerPage
 from .roles import OFFICERS_GROUP, ensure_partner_group, setup_roles
@@ -68,27 +63,14 @@ DEMO_PARTNER = ("partenaire", "demo-partenaire-2018", "makers-lille")
 
 
 def logo_image(slug, name):
-    """The partner's drawn wordmark (``home.illustrations.wordmark``); found again by its title.
-
-    A logo of the same title drawn by an older version of the demo (another description) is
-    redrawn in place."""
-    Image = get_image_model()
-    title = f"Logo – {name}"
-    description = f"Logo de {name}"
-    existing = Image.objects.filter(title=title).first()
-    if existing and existing.description == description:
-        return existing
-    if existing:
-        existing.renditions.all().delete()  # drawn from the old file
-    image = existing or Image(title=title, collection=demo_collection())
-    image.description = description
+    """The partner's drawn wordmark (``home.illustrations.wordmark``); found again by its title
+    and redrawn in place when out of date (``home.demo.drawn_image``)."""
     colour, symbol, *lines = LOGO_STYLES.get(slug, ("blue", "letters"))
-    data = illustrations.wordmark(name, colour, symbol, lines[0] if lines else None)
-    image.file = ImageFile(io.BytesIO(data), name=f"logo-{slug}.png")
-    image.file_size = None
-    image.file_hash = ""
-    image.save()
-    return image
+
+    def draw():
+        return illustrations.wordmark(name, colour, symbol, lines[0] if lines else None)
+
+    return drawn_image(f"Logo – {name}", f"Logo de {name}", draw, f"logo-{slug}.png")
 
 
 def partner_index(home):

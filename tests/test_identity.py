@@ -253,6 +253,18 @@ def test_an_old_placeholder_picture_is_redrawn_in_place(db):
     assert demo_image("Lauréat – Chutes de Fil", "chutes-de-fil").file.name == file_name
 
 
+def test_a_picture_whose_file_is_gone_is_redrawn_in_place(db):
+    """A database kept without its media (another checkout, a restore): the demo draws the file
+    again rather than leave pages and share images pointing at nothing."""
+    old = demo_image("Lauréat – Chutes de Fil", "chutes-de-fil")
+    old.file.storage.delete(old.file.name)
+    redrawn = demo_image("Lauréat – Chutes de Fil", "chutes-de-fil")
+    assert redrawn.pk == old.pk
+    assert redrawn.file.storage.exists(redrawn.file.name)
+    with redrawn.open_file() as file:
+        assert file.read(8) == b"\x89PNG\r\n\x1a\n"
+
+
 def _paragraphs(stream):
     texts = [re.sub(r"<[^>]+>", "", str(block.value)) for block in stream if block.block_type == "paragraph"]
     return [text for text in texts if "démonstration" not in text and "demo" not in text.lower()]
