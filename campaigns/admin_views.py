@@ -1,5 +1,7 @@
 """Admin views of the laureate screens."""
 
+import uuid
+
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -21,8 +23,12 @@ def chosen_campaign_figures(request, pk):
         raise PermissionDenied
     campaign = get_object_or_404(FundingCampaign, pk=pk)
     others = LaureatePage.objects.filter(campaign=campaign)
-    if request.GET.get("page"):
-        others = others.exclude(translation_key=request.GET["page"])
+    try:
+        page_key = uuid.UUID(request.GET.get("page", ""))
+    except ValueError:  # absent or not a translation key (a UUID): no laureate is being edited
+        page_key = None
+    if page_key:
+        others = others.exclude(translation_key=page_key)
     context = campaign_context(campaign, request.user)
     context["chosen"] = True
     context["taken_by"] = others.order_by("pk").values_list("title", flat=True).first()

@@ -19,7 +19,7 @@ hooks.register(STREAM_BLOCKS_HOOK, stream_blocks)
 def register_laureate_admin_urls():
     return [
         path(
-            "laureats/collecte-choisie/<int:pk>/",
+            "laureats/collecte-choisie/<id:pk>/",
             chosen_campaign_figures,
             name="campaigns_chosen_campaign_figures",
         )

@@ -101,6 +101,6 @@ register_snippet(FundingCampaignViewSet)
 @hooks.register("register_admin_urls")
 def register_funding_urls():
     return [
-        path("collectes/<int:pk>/synchroniser/", sync_now, name="funding_sync_now"),
+        path("collectes/<id:pk>/synchroniser/", sync_now, name="funding_sync_now"),
         path("collectes/import-csv/", views.csv_import, name="funding_csv_import"),
     ]

@@ -7,4 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site et accueil")
 
     def ready(self):
-        from . import languages  # noqa: F401 (registers the LANGUAGE_REGIONS system check)
+        from . import converters, languages  # noqa: F401 (register <id:…> in URLs, the LANGUAGE_REGIONS check)
+        from .spreadsheets import protect_wagtail_csv_exports
+
+        protect_wagtail_csv_exports()

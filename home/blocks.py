@@ -12,6 +12,7 @@ migrations serialise them exactly as if they were declared here."""
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -76,18 +77,50 @@ class CallToActionBlock(blocks.StructBlock):
         return value
 
 
+# The players a video block may frame. YouTube and Vimeo by their fixed player hosts; PeerTube is
+# a federation of independent servers, so only the instances listed in VIDEO_PEERTUBE_HOSTS
+# (settings, from the environment) are framed: any other address could serve any page.
+YOUTUBE_PLAYER = "https://www.youtube-nocookie.com"
+VIMEO_PLAYER = "https://player.vimeo.com"
 VIDEO_PLAYERS = [
     # (pattern of the public video address, embed address template, host shown to visitors)
     (
-        re.compile(r"^https?://(?:www\.|m\.)?youtube\.com/watch\?(?:.*&)?v=([\w-]{11})"),
-        "https://www.youtube-nocookie.com/embed/{}",
+        re.compile(r"^https?://(?:www\.|m\.)?youtube\.com/watch\?(?:.*&)?v=([\w-]{11})", re.ASCII),
+        YOUTUBE_PLAYER + "/embed/{}",
         "YouTube",
     ),
-    (re.compile(r"^https?://youtu\.be/([\w-]{11})"), "https://www.youtube-nocookie.com/embed/{}", "YouTube"),
-    (re.compile(r"^https?://(?:www\.)?vimeo\.com/(\d+)"), "https://player.vimeo.com/video/{}", "Vimeo"),
-    (re.compile(r"^(https?://[^/]+)/w/([\w-]+)"), "{}/videos/embed/{}", "PeerTube"),
-    (re.compile(r"^(https?://[^/]+)/videos/watch/([\w-]+)"), "{}/videos/embed/{}", "PeerTube"),
+    (re.compile(r"^https?://youtu\.be/([\w-]{11})", re.ASCII), YOUTUBE_PLAYER + "/embed/{}", "YouTube"),
+    (re.compile(r"^https?://(?:www\.)?vimeo\.com/(\d+)", re.ASCII), VIMEO_PLAYER + "/video/{}", "Vimeo"),
 ]
+PEERTUBE_PATTERNS = [
+    re.compile(r"^https://([^/?#]+)/w/([\w-]+)", re.ASCII),
+    re.compile(r"^https://([^/?#]+)/videos/watch/([\w-]+)", re.ASCII),
+]
+# The click-to-play iframe (templates/blocks/video_block.html): sandboxed with only what the
+# players need (their scripts, their own cookies and storage, fullscreen, the "watch on the
+# host" link), never allowed to navigate this page; the referrer is only our origin (YouTube
+# refuses to play without one).
+VIDEO_IFRAME_SANDBOX = "allow-scripts allow-same-origin allow-presentation allow-popups"
+VIDEO_IFRAME_ALLOW = "autoplay; fullscreen; picture-in-picture"
+VIDEO_IFRAME_REFERRER_POLICY = "strict-origin-when-cross-origin"
+
+
+def peertube_hosts():
+    """The PeerTube instances whose videos may be framed, lower case ("host" or "host:port")."""
+    return [host.lower() for host in getattr(settings, "VIDEO_PEERTUBE_HOSTS", [])]
+
+
+def video_frame_sources():
+    """The origins a video block may frame: for the Content-Security-Policy's frame-src."""
+    return [YOUTUBE_PLAYER, VIMEO_PLAYER, *(f"https://{host}" for host in peertube_hosts())]
+
+
+def _peertube_match(url):
+    for pattern in PEERTUBE_PATTERNS:
+        match = pattern.match(url or "")
+        if match:
+            return match.group(1).lower(), match.group(2)
+    return None
 
 
 def video_player(url):
@@ -96,7 +129,28 @@ def video_player(url):
         match = pattern.match(url or "")
         if match:
             return template.format(*match.groups()), host
+    peertube = _peertube_match(url)
+    if peertube and peertube[0] in peertube_hosts():
+        return f"https://{peertube[0]}/videos/embed/{peertube[1]}", "PeerTube"
     return None
+
+
+def video_address_error(url):
+    """Why ``url`` is not a video this portal frames (a message for the editor)."""
+    peertube = _peertube_match(url)
+    if peertube is None:
+        if re.match(r"^http://[^/?#]+/(?:w|videos/watch)/", url or ""):
+            return _("Une vidéo PeerTube s'intègre par son adresse en https://.")
+        return _("Adresse non reconnue : YouTube, Vimeo ou PeerTube.")
+    hosts = peertube_hosts()
+    if not hosts:
+        return _(
+            "Aucune instance PeerTube n'est acceptée sur ce portail (réglage VIDEO_PEERTUBE_HOSTS) : "
+            "utilisez YouTube ou Vimeo, ou demandez à l'équipe technique d'ajouter l'instance."
+        )
+    return _(
+        "« %(host)s » n'est pas une instance PeerTube acceptée par ce portail. Instances acceptées : %(hosts)s."
+    ) % {"host": peertube[0], "hosts": ", ".join(hosts)}
 
 
 class VideoBlock(blocks.StructBlock):
@@ -121,14 +175,20 @@ class VideoBlock(blocks.StructBlock):
         value = super().clean(value)
         if value.get("url") and video_player(value["url"]) is None:
             raise blocks.StructBlockValidationError(
-                block_errors={"url": ValidationError(_("Adresse non reconnue : YouTube, Vimeo ou PeerTube."))}
+                block_errors={"url": ValidationError(video_address_error(value["url"]))}
             )
         return value
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
+        # A stored address no longer allowed (an instance removed from the list) is only a link.
         player = video_player(value.get("url"))
         context["embed_url"], context["host"] = player if player else (None, None)
+        context["iframe"] = {
+            "sandbox": VIDEO_IFRAME_SANDBOX,
+            "allow": VIDEO_IFRAME_ALLOW,
+            "referrerpolicy": VIDEO_IFRAME_REFERRER_POLICY,
+        }
         return context
 
 

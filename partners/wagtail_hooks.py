@@ -25,7 +25,7 @@ PARTNER_HIDDEN_MENU_ITEMS = {"explorer"}
 
 @hooks.register("register_admin_urls")
 def register_partner_urls():
-    return [path("partners/<int:page_id>/invite/", invite_partner_view, name="partners_invite")]
+    return [path("partners/<id:page_id>/invite/", invite_partner_view, name="partners_invite")]
 
 
 class InvitePartnerButton(PageMenuItem):

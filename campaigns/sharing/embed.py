@@ -142,7 +142,10 @@ def results_embed_code(request, call):
 
 def laureate_for_url(request, url):
     """The published laureate page at ``url`` on this portal, or None."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. "http://[::1" (an unclosed IPv6 address)
+        return None
     if parts.scheme not in ("http", "https") or parts.netloc.lower() != request.get_host().lower():
         return None
     path = parts.path or "/"
@@ -168,7 +171,7 @@ def _dimension(request, name, default):
     value = request.GET.get(name)
     if value in (None, ""):
         return default
-    if not value.isdigit() or int(value) < 1:
+    if not (value.isascii() and value.isdigit()) or int(value) < 1:  # "१" is a digit to isdigit()
         raise ValueError(name)
     return min(default, int(value))
 

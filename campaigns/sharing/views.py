@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from home.models import SiteSettings, absolute_url
+from home.spreadsheets import neutralise_row
 
 from .data import call_data, campaign_data, public_calls, public_laureates
 from .http import cached_answer, json_answer, json_error, public_get
@@ -135,12 +136,24 @@ def call_dataset_csv(request, call):
         }
         if isinstance(row["goal_reached"], bool):
             row["goal_reached"] = str(row["goal_reached"]).lower()  # true/false, as in the JSON
-        writer.writerow(row)  # None (no campaign, no public URL, never updated) is written as ""
+        # None (no campaign, no public URL, never updated) is written as ""; text that a
+        # spreadsheet would run as a formula gets a leading ' (home.spreadsheets).
+        writer.writerow(neutralise_row(row))
     headers = {
         **_licence_headers(),
         "Content-Disposition": f'inline; filename="laureats-appel-{call.pk}.csv"',
     }
     return cached_answer(request, output.getvalue().encode(), "text/csv; charset=utf-8; header=present", headers)
+
+
+@public_get
+def api_not_found(request):
+    return json_error(404, _("Aucune ressource de l'API à cette adresse : voir /api/v1/openapi.json."))
+
+
+@public_get
+def dataset_not_found(request):
+    return json_error(404, _("Aucun appel à projets publié avec cet identifiant."))
 
 
 @public_get

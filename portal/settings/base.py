@@ -191,6 +191,16 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "tx
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # SVG can carry script: not accepted as an image upload.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# Uploads are checked by content and stripped of their metadata (EXIF, GPS, XMP…): home/uploads.py.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.uploads.PortalImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.uploads.PortalDocumentForm"
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# 50 megapixels: a 48-megapixel phone photo, not a decompression bomb (Pillow decodes the whole image).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+# PeerTube instances whose videos a video block may frame ("host" or "host:port", https only);
+# comma-separated in the environment. Empty: PeerTube addresses are refused, YouTube and Vimeo
+# stay accepted. The Content-Security-Policy's frame-src reads home.blocks.video_frame_sources().
+VIDEO_PEERTUBE_HOSTS = env_list("VIDEO_PEERTUBE_HOSTS", [])
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No Gravatar: the admin would send every user's hashed email to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

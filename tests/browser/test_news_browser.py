@@ -56,3 +56,8 @@ def test_video_loads_nothing_from_its_host_until_clicked(demo_site, page_at):
     iframe = page.locator("iframe")
     assert iframe.get_attribute("src").startswith("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ")
     assert iframe.get_attribute("title") == "Le film des lauréats"
+    # Sandboxed from the start (the attribute came with the iframe, before its address).
+    assert iframe.get_attribute("sandbox") == "allow-scripts allow-same-origin allow-presentation allow-popups"
+    assert iframe.get_attribute("allow") == "autoplay; fullscreen; picture-in-picture"
+    assert iframe.get_attribute("referrerpolicy") == "strict-origin-when-cross-origin"
+    assert iframe.get_attribute("data-src") is None
