@@ -18,7 +18,7 @@ def run_audit(tmp_path, *args):
     # Every request pip-audit makes goes to a proxy on a closed loopback port: no network.
     proxy = f"http://127.0.0.1:{closed_loopback_port()}"
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "HTTPS_PROXY": proxy, "HTTP_PROXY": proxy}
-    return subprocess.run(
+    return subprocess.run(  # noqa: S603 (our own script, fixed arguments)
         [sys.executable, str(BASE_DIR / "scripts" / "audit.py"), "--cache-dir", str(tmp_path / "cache"), *args],
         capture_output=True,
         text=True,
@@ -43,4 +43,3 @@ def test_offline_audit_with_the_osv_service_says_the_same(tmp_path):
     assert result.returncode == 3, result.stdout + result.stderr
     assert result.stdout.startswith("nothing was audited: the vulnerability service could not be reached")
     assert "No known vulnerabilities" not in result.stdout + result.stderr
-
