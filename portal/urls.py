@@ -10,9 +10,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 from campaigns.sharing import urls as sharing_urls
 from funding.webhooks import funding_webhook
 from home import views as home_views
+from portal import health
 from search import views as search_views
 
 urlpatterns = [
+    # For the load balancer (not in the sitemap; see docs/deployment.md).
+    path("healthz", health.healthz, name="healthz"),
     path("sitemap.xml", home_views.sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("favicon.ico", home_views.favicon, name="favicon"),
@@ -21,6 +24,9 @@ urlpatterns = [
     path("webhooks/<slug:provider>/", funding_webhook, name="funding_webhook"),
     *sharing_urls.urlpatterns,
 ]
+
+# Database errors become the 503 maintenance answer; other errors an honest 500 page.
+handler500 = "portal.errors.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -9,7 +9,8 @@ import dj_database_url
 
 from funding import platforms
 
-from .env import env_bool, env_int, env_list, env_str
+from .database import database_timeouts
+from .env import env_admins, env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -58,6 +59,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Right after SecurityMiddleware so static files skip the rest of the stack.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Database unreachable: 503 maintenance answer before anything below touches the database
+    # (issue 14; portal/middleware.py). After WhiteNoise: static files need no database.
+    "portal.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -100,6 +104,14 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Timeouts, so that a database that is down or stuck gives the 503 maintenance answer instead
+# of holding every worker: how long to wait for a connection (PostgreSQL) or for a lock (SQLite),
+# and how long one SQL statement may run (PostgreSQL; 0 = no limit, e.g. for a long migration).
+DB_CONNECT_TIMEOUT = env_int("DB_CONNECT_TIMEOUT", 5)
+DB_STATEMENT_TIMEOUT = env_int("DB_STATEMENT_TIMEOUT", 30)
+database_timeouts(DATABASES["default"], connect=DB_CONNECT_TIMEOUT, statement=DB_STATEMENT_TIMEOUT)
+# Seconds the maintenance answer (503) asks clients to wait before trying again.
+MAINTENANCE_RETRY_AFTER = env_int("MAINTENANCE_RETRY_AFTER", 120)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL", "")
@@ -109,6 +121,8 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "portal"),
+            # A Redis that does not answer fails fast (health check 503) instead of hanging workers.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
 else:
@@ -171,6 +185,35 @@ EMAIL_BACKEND = (
 )
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "portail@localhost")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# Who receives the error reports (server errors, with traceback): ADMINS="Nom <a@b.fr>, c@d.fr".
+# Empty: nobody is told, and the 500 page does not claim anyone was.
+ADMINS = env_admins("ADMINS")
+
+# Console everywhere; server errors (django.request, and the portal's own) also mailed to ADMINS
+# when DEBUG is off, except 503 answers (one per request while the database is down).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        "skip_service_unavailable": {"()": "portal.logfilters.SkipServiceUnavailable"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false", "skip_service_unavailable"],
+        },
+    },
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "django": {"handlers": ["console", "mail_admins"], "level": "WARNING", "propagate": False},
+        # runserver's request lines.
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "portal": {"handlers": ["console", "mail_admins"], "level": "INFO", "propagate": False},
+    },
+}
 
 # Clickjacking: no page of ours is framed; Wagtail marks its own preview
 # responses SAMEORIGIN where the editor needs them.

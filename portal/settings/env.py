@@ -6,6 +6,7 @@ silently meaning "on" (the string "False" is truthy in Python).
 """
 
 import os
+from email.utils import getaddresses
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -54,3 +55,22 @@ def env_list(name, default=()):
     if value is None:
         return list(default)
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_admins(name):
+    """``Nom <a@b.fr>, c@d.fr`` as Django's ADMINS: a list of (name, address) pairs.
+
+    Quoted names may hold commas (``"Dupont, Marie" <m@b.fr>``); an item that is not an address
+    stops the start, since a typo would silently send the error reports nowhere.
+    """
+    value = os.environ.get(name, "")
+    if not value.strip():
+        return []
+    admins = []
+    for display, address in getaddresses([value]):
+        if address.count("@") != 1 or address.startswith("@") or address.endswith("@") or " " in address:
+            raise ImproperlyConfigured(f"{name}={value!r}: {address or display!r} is not an email address.")
+        admins.append((display or address, address))
+    if not admins:
+        raise ImproperlyConfigured(f"{name}={value!r} holds no email address.")
+    return admins

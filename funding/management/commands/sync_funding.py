@@ -7,7 +7,8 @@ from funding.sync import sync_all, syncable_campaigns
 class Command(BaseCommand):
     help = (
         "Fetch the figures of every live campaign from its platform (or --campaign ID). "
-        "Run it from cron, e.g. every 30 minutes."
+        "Run it from cron, e.g. every 30 minutes. Exits with status 1 when one campaign or more "
+        "failed (their last good figures are kept), so that cron and systemd see it."
     )
 
     def add_arguments(self, parser):
@@ -28,3 +29,8 @@ class Command(BaseCommand):
             f"synced {len(report.synced)}, failed {len(report.failed)}, skipped {len(report.skipped)} "
             f"in {report.seconds:.2f} s"
         )
+        if report.failed:
+            # Some or all: either way figures are getting stale and someone must look (exit 1).
+            attempted = len(report.synced) + len(report.failed)
+            ids = ", ".join(str(item.pk) for item in report.failed)
+            raise CommandError(f"{len(report.failed)} of {attempted} campaign(s) failed to sync: {ids}", returncode=1)
