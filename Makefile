@@ -75,7 +75,7 @@ serve-prod: install messages ## Serve with gunicorn and production settings (nee
 	DJANGO_SETTINGS_MODULE=portal.settings.production SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} \
 	  $(VENV)/bin/gunicorn portal.wsgi --bind $(HOST):$(PORT) --workers $${WORKERS:-2}
 
-audit: install-dev ## pip-audit on the pinned requirements (exit 3: nothing audited, service unreachable)
+audit: install-dev ## pip-audit on the pinned requirements (says so when nothing could be audited)
 	$(PY) scripts/audit.py $(AUDIT_ARGS)
 
 clean: ## Remove the venv, the SQLite database, media and collected static files
