@@ -7,6 +7,8 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Partenaires")
 
     def ready(self):
-        from . import sync
+        from . import display_names, sync
 
         sync.connect()
+        # Partners see other accounts by role, never by e-mail (see display_names).
+        display_names.install()

@@ -1,44 +1,39 @@
 from django.core.exceptions import PermissionDenied
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
-from django.utils.http import urlencode
 
+from wagtail.documents import get_document_model
+from wagtail.documents.permissions import permission_policy as document_permission_policy
+from wagtail.images import get_image_model
+from wagtail.images.permissions import permission_policy as image_permission_policy
 from wagtail.models import Page
 
+from .allowlist import (
+    ANY,
+    CHOSEN_PAGES,
+    LIVE_OR_OWN_PAGE,
+    MEDIA_ID_KWARGS,
+    OWN_DOCUMENT,
+    OWN_IMAGE,
+    OWN_PAGE,
+    OWN_PAGE_SESSION,
+    PAGE_ID_KWARGS,
+    PARTNER_EXPLORER_VIEWS,
+    REFUSAL_MESSAGE,
+    rule_for,
+)
+from .display_names import viewing_as
 from .roles import is_partner_only
-
-# Page admin views a partner account never needs, even on its own profile.
-PARTNER_FORBIDDEN_VIEWS = {
-    "add",
-    "add_subpage",
-    "preview_on_add",
-    "copy",
-    "move",
-    "move_confirm",
-    "set_page_position",
-    "delete",
-    "unpublish",
-    "convert_alias",
-    "set_privacy",
-    "lock",
-    "unlock",
-}
-PAGE_ID_KWARGS = ("page_id", "page_to_move_id", "parent_page_id")
-# Browsing the page tree: a partner looks after one profile, reached from the dashboard. The
-# explorer answers with the dashboard rather than an error (the breadcrumbs lead there), or with
-# the page search (limited by Wagtail to what the user may explore) for the dashboard's search box.
-PARTNER_EXPLORER_VIEWS = {"wagtailadmin_explore_root", "wagtailadmin_explore", "wagtailadmin_explore_results"}
 
 
 class PartnerAdminGuardMiddleware:
-    """Defence in depth for partner accounts, on top of Wagtail's own permission checks.
+    """A partner-only account reaches only the admin views of partners/allowlist.py.
 
-    - no admin reports (they list other users' accounts and activity, and Wagtail opens
-      them to anyone who may edit one page);
-    - no page admin view about a page the partner may not edit (a few Wagtail views,
-      such as the workflow-cancellation modal, do not check it themselves);
-    - none of the structural page actions, even on its own profile;
-    - no page explorer: the dashboard (or the page search) instead.
+    On top of Wagtail's own permission checks: any other admin URL answers 403 (JSON on the admin's
+    APIs) before its view runs, so nothing it would show (titles of drafts, other accounts) is
+    computed at all. While a partner's admin request runs, other accounts are shown under a name
+    that is not their e-mail (partners/display_names.py).
     """
 
     def __init__(self, get_response):
@@ -50,34 +45,83 @@ class PartnerAdminGuardMiddleware:
             self._admin_prefix = reverse("wagtailadmin_home")
         # The path first: public requests must not load the session (it would add "Vary: Cookie").
         user = getattr(request, "user", None) if request.path.startswith(self._admin_prefix) else None
-        if user is not None and user.is_authenticated and is_partner_only(user):
-            response = self._check(request, user)
-            if response is not None:
-                return response
-        return self.get_response(request)
+        if user is None or not user.is_authenticated or not is_partner_only(user):
+            return self.get_response(request)
+        response = self._check(request, user)
+        if response is not None:
+            return response
+        with viewing_as(user):
+            return self.get_response(request)
 
     def _check(self, request, user):
-        if request.path.startswith(self._admin_prefix + "reports/"):
-            raise PermissionDenied
         try:
             match = resolve(request.path_info)
         except Resolver404:
+            raise Http404 from None
+        rule = rule_for(match)
+        if rule is None:
+            if match.view_name in PARTNER_EXPLORER_VIEWS:
+                return redirect("wagtailadmin_home")
+            return self._refuse(request)
+        if rule == ANY:
             return None
-        if match.view_name in PARTNER_EXPLORER_VIEWS:
-            query = request.GET.get("q", "").strip()
-            if query:
-                return redirect(reverse("wagtailadmin_pages:search") + "?" + urlencode({"q": query}))
-            return redirect("wagtailadmin_home")
-        if match.namespace != "wagtailadmin_pages":
+        if rule == CHOSEN_PAGES:
+            return None if self._chosen_pages_allowed(request, user) else self._refuse(request)
+        if rule in (OWN_IMAGE, OWN_DOCUMENT):
+            return None if self._own_media(match, rule, user) else self._refuse(request)
+        page = self._page(match, rule)
+        if page is None:
+            return self._refuse(request)
+        if page.permissions_for_user(user).can_edit():
             return None
-        if match.url_name in PARTNER_FORBIDDEN_VIEWS:
-            raise PermissionDenied
-        page_id = next((match.kwargs[name] for name in PAGE_ID_KWARGS if name in match.kwargs), None)
-        if page_id is None and match.args:
-            page_id = match.args[0]
-        if page_id is None:
+        if rule == LIVE_OR_OWN_PAGE and page.live and not page.get_view_restrictions().exists():
             return None
-        page = Page.objects.filter(pk=page_id).first()
-        if page is None or not page.permissions_for_user(user).can_edit():
-            raise PermissionDenied
-        return None
+        return self._refuse(request)
+
+    def _chosen_pages_allowed(self, request, user):
+        try:
+            ids = [int(value) for value in request.GET.getlist("id")]
+        except (TypeError, ValueError, OverflowError):
+            return False
+        if not all(0 < value < 2**63 for value in ids):
+            return False  # no such page (and SQLite cannot even compare with it)
+        return all(self._live_or_own(page, user) for page in Page.objects.filter(pk__in=ids))
+
+    @staticmethod
+    def _live_or_own(page, user):
+        if page.permissions_for_user(user).can_edit():
+            return True
+        return page.live and not page.get_view_restrictions().exists()
+
+    def _page(self, match, rule):
+        if rule == OWN_PAGE_SESSION:
+            if (match.kwargs.get("app_label"), match.kwargs.get("model_name")) != ("wagtailcore", "page"):
+                return None
+            page_id = match.kwargs.get("object_id")
+        elif rule in (OWN_PAGE, LIVE_OR_OWN_PAGE):
+            page_id = next((match.kwargs[name] for name in PAGE_ID_KWARGS if name in match.kwargs), None)
+            if page_id is None and match.args:
+                page_id = match.args[0]
+        else:  # a rule this middleware does not know refuses
+            return None
+        try:
+            return Page.objects.filter(pk=int(page_id)).first()
+        except (TypeError, ValueError, OverflowError):
+            return None
+
+    def _own_media(self, match, rule, user):
+        model = get_image_model() if rule == OWN_IMAGE else get_document_model()
+        policy = image_permission_policy if rule == OWN_IMAGE else document_permission_policy
+        object_id = next((match.kwargs[name] for name in MEDIA_ID_KWARGS if name in match.kwargs), None)
+        try:
+            instance = model.objects.filter(pk=int(object_id)).first()
+        except (TypeError, ValueError, OverflowError):
+            return False
+        return instance is not None and policy.user_has_any_permission_for_instance(
+            user, ["change", "choose"], instance
+        )
+
+    def _refuse(self, request):
+        if "/api/" in request.path_info:
+            return JsonResponse({"error": str(REFUSAL_MESSAGE)}, status=403)
+        raise PermissionDenied(REFUSAL_MESSAGE)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.action_menu import CancelWorkflowMenuItem, SubmitForModerationMenuItem
+from wagtail.admin.search import SearchArea
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import WorkflowState
@@ -18,9 +19,10 @@ from .roles import is_partner_only, partner_accesses_for
 from .text import language_version, long_date
 from .views import invite_partner_view
 
-# Admin menu entries a partner account has no use for: the page explorer (it opens on the
-# whole tree). Its profile is one click away on the dashboard.
-PARTNER_HIDDEN_MENU_ITEMS = {"explorer"}
+# Admin menu entries a partner account may not open (partners/allowlist.py): the page explorer,
+# reports, snippets, settings... Its profile is one click away on the dashboard, and the menu
+# keeps only what leads to an allowlisted view: images, documents, its account.
+PARTNER_MENU_ITEMS = {"images", "documents", "help"}
 
 
 @hooks.register("register_admin_urls")
@@ -154,9 +156,24 @@ def hide_site_summary_from_partners(request, items):
 
 
 @hooks.register("construct_main_menu", order=100)
-def hide_explorer_from_partners(request, menu_items):
+def partners_menu(request, menu_items):
     if is_partner_only(request.user):
-        menu_items[:] = [item for item in menu_items if item.name not in PARTNER_HIDDEN_MENU_ITEMS]
+        menu_items[:] = [item for item in menu_items if item.name in PARTNER_MENU_ITEMS]
+
+
+class PartnerImageSearchArea(SearchArea):
+    """The sidebar's search box searches the first search area shown, the page search (refused to
+    partners); placed before it, for partner accounts only, the image search instead."""
+
+    def is_shown(self, request):
+        return is_partner_only(request.user)
+
+
+@hooks.register("register_admin_search_area")
+def partner_image_search_area():
+    return PartnerImageSearchArea(
+        _("Images"), reverse("wagtailimages:index"), name="partner-images", icon_name="image", order=0
+    )
 
 
 # --- the edit form of whoever needs an approval to publish (partner accounts) ----------------
