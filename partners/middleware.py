@@ -1,6 +1,5 @@
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve, reverse
 
 from wagtail.documents import get_document_model
@@ -124,4 +123,5 @@ class PartnerAdminGuardMiddleware:
     def _refuse(self, request):
         if "/api/" in request.path_info:
             return JsonResponse({"error": str(REFUSAL_MESSAGE)}, status=403)
-        raise PermissionDenied(REFUSAL_MESSAGE)
+        # In the admin's own look, with the way back, rather than Django's bare "403 Forbidden".
+        return render(request, "partners/admin/refused.html", {"message": REFUSAL_MESSAGE}, status=403)

@@ -587,3 +587,16 @@ def test_partner_refusal_does_not_reveal_the_title(client, world):
     response = client.get(reverse("wagtailadmin_pages:edit", args=[world["secret"].pk]))
     assert response.status_code == 403
     assert SECRET not in response.content.decode()
+
+
+def test_partner_refusal_is_an_admin_page_with_the_way_back(client, world):
+    client.force_login(world["user_a"])
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[world["secret"].pk]))
+    assert response.status_code == 403
+    body = response.content.decode()
+    assert 'lang="fr"' in body
+    assert f'href="{reverse("wagtailadmin_home")}"' in body
+    assert "Retour au tableau de bord" in body
+    # Inside the admin's frame (its sidebar), not Django's bare "403 Forbidden".
+    assert "Forbidden" not in body
+    assert "sidebar" in body
