@@ -1,6 +1,7 @@
 """Settings shared by every environment. Machine-specific values come from the
 environment through ``portal.settings.env`` (see the README's table)."""
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -71,7 +73,36 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "partners.middleware.PartnerAdminGuardMiddleware",
+    # Password reset requests limited per address and per e-mail (portal/throttle.py).
+    "portal.throttle.PasswordResetThrottleMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its lockout answer.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Login brake (issue 14): AxesStandaloneBackend first refuses a locked-out account and address
+# before any password is checked; Django's backend then checks the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# After 5 wrong passwords for one account from one address, that pair is refused for 15 minutes
+# (even with the right password); a right password before that resets the count. Per pair, not
+# per account alone: an attacker cannot lock a partner out from elsewhere. Every failure and
+# lockout is logged (logger "axes") and kept in the database (axes' AccessAttempt, AccessFailureLog).
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# Log lines name the account and the address (the security officer reads them); never the password.
+AXES_SENSITIVE_PARAMETERS = []
+AXES_LOCKOUT_CALLABLE = "portal.throttle.lockout_response"
+# The client address is REMOTE_ADDR: behind a reverse proxy, set it from X-Forwarded-For in the
+# proxy layer (see docs/deployment.md), or every visitor shares the proxy's address.
+# Password reset: at most this many requests per hour from one address, and e-mails per hour to
+# one address (the rest get the same "sent" page, no mail: nothing tells an e-mail exists).
+PASSWORD_RESET_LIMIT_PER_ADDRESS = env_int("PASSWORD_RESET_LIMIT_PER_ADDRESS", 10)
+PASSWORD_RESET_LIMIT_PER_EMAIL = env_int("PASSWORD_RESET_LIMIT_PER_EMAIL", 3)
 
 ROOT_URLCONF = "portal.urls"
 
