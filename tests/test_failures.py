@@ -107,6 +107,7 @@ def assert_maintenance(response):
     assert "no-store" in response["Cache-Control"]
     assert not response.cookies
     assert "Set-Cookie" not in response.headers
+    assert "camera=()" in response["Permissions-Policy"]
 
 
 PAGES = ["/", "/appels/", "/recherche/?q=eau", "/admin/", "/admin/login/", "/embed/campaigns/1/"]

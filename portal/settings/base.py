@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Right after SecurityMiddleware so static files skip the rest of the stack.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Permissions-Policy on every answer, the maintenance page included (portal/headers.py).
+    "portal.headers.PermissionsPolicyMiddleware",
     # Database unreachable: 503 maintenance answer before anything below touches the database
     # (issue 14; portal/middleware.py). After WhiteNoise: static files need no database.
     "portal.middleware.DatabaseUnavailableMiddleware",
