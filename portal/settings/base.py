@@ -81,10 +81,12 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-# Login brake (issue 14): AxesStandaloneBackend first refuses a locked-out account and address
-# before any password is checked; Django's backend then checks the password.
+# Login brake (issue 14): AxesBackend first refuses a locked-out account and address before any
+# password is checked; Django's ModelBackend then checks the password. AxesBackend rather than
+# axes' standalone backend: Wagtail's test helpers log in with the first backend, which must be
+# able to load the user back from the session (AxesBackend extends ModelBackend for that).
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # After 5 wrong passwords for one account from one address, that pair is refused for 15 minutes
