@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import (
     Collection,
+    CollectionViewRestriction,
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
@@ -23,6 +24,9 @@ from wagtail.models import (
 from .models import PartnerAccess, PartnerIndexPage, PartnerPage
 
 OFFICERS_GROUP = "Chargés de communication"
+# Documents only officers may download (Wagtail's collection privacy, checked by its document
+# serving view); every other collection is public. See README, "Which files are public".
+PRIVATE_COLLECTION = "Documents internes"
 WORKFLOW_NAME = "Modération des profils partenaires"
 TASK_NAME = "Validation par la communication"
 
@@ -94,8 +98,22 @@ def ensure_officers_group():
     for codename in OFFICER_PAGE_PERMISSIONS:
         GroupPagePermission.objects.get_or_create(group=group, page=root, permission=_page_permission(codename))
     _grant_collection(group, Collection.get_first_root_node(), OFFICER_MEDIA_PERMISSIONS)
+    ensure_private_collection(group)
     _review_default_workflow(group, root)
     return group
+
+
+def ensure_private_collection(officers):
+    """The officers' own collection, its documents refused to everyone else (visitors, partners)."""
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=PRIVATE_COLLECTION).first() or root.add_child(name=PRIVATE_COLLECTION)
+    restriction = CollectionViewRestriction.objects.filter(collection=collection).first()
+    if restriction is None:
+        restriction = CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+        )
+    restriction.groups.add(officers)
+    return collection
 
 
 def _review_default_workflow(group, root):

@@ -29,9 +29,10 @@ urlpatterns = [
 handler500 = "portal.errors.server_error"
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    from portal.media import dev_media
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Images only: documents go through /documents/ and its privacy check (portal/media.py).
+    urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", dev_media, name="dev_media")]
 
 # French at "/", English at "/en/"; Wagtail's page tree is the catch-all, last.
 urlpatterns += i18n_patterns(
