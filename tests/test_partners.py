@@ -254,6 +254,30 @@ def test_rejection_comment_reaches_the_partner(client, partner_tree):
     assert "Merci de raccourcir la description." in dashboard
 
 
+def test_rejection_email_names_the_team_not_the_officers_account(client, partner_tree, mailoutbox):
+    """The officer's username is an e-mail address here; the partner's e-mail must not carry it."""
+    officer = partner_tree["officer"]
+    officer.username, officer.email = "claire.martin@mel.example", "claire.martin@mel.example"
+    officer.save()
+    page = partner_tree["a"]
+    client.force_login(partner_tree["user_a"])
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        partner_form(page, short_description="Trop long", **{"action-submit": "1"}),
+    )
+    state = WorkflowState.objects.get(object_id=str(page.pk))
+    client.force_login(officer)
+    mailoutbox.clear()
+    reject = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "reject", state.current_task_state.pk])
+    client.post(reject, {"comment": "Merci de raccourcir la description."})
+    to_partner = [message for message in mailoutbox if partner_tree["user_a"].email in message.to]
+    assert len(to_partner) == 1
+    body = to_partner[0].body
+    assert "Merci de raccourcir la description." in body
+    assert "L’équipe de communication vous écrit\u00a0:" in body
+    assert "claire.martin" not in body
+
+
 def test_officer_publishes_directly(client, partner_tree):
     page = partner_tree["b"]
     client.force_login(partner_tree["officer"])
