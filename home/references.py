@@ -30,7 +30,7 @@ from wagtail.snippets.models import get_snippet_models
 REFUSED_MESSAGES = {
     "image": _("Cette image n’existe pas ou n’est pas dans une collection que votre compte peut utiliser."),
     "document": _("Ce document n’existe pas ou n’est pas dans une collection que votre compte peut utiliser."),
-    "page": _("Cette page n’existe pas ou n’est pas encore publiée : choisissez une page en ligne."),
+    "page": _("Cette page n’existe pas ou n’est pas encore publiée : choisissez une page en ligne."),
     "snippet": _("Cet élément n’existe pas ou n’est pas accessible à votre compte."),
 }
 SNIPPET_ACTIONS = ["add", "change", "delete", "view"]
