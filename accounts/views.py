@@ -56,9 +56,8 @@ def _needs_code(request):
 
 
 def _render(request, template, context, status=200):
-    response = render(request, template, {"layout": _layout(request.user), **context}, status=status)
-    response["Cache-Control"] = "no-store"  # codes and secrets stay out of every cache
-    return response
+    # Every view is never_cache (no-store): codes and secrets stay out of every cache.
+    return render(request, template, {"layout": _layout(request.user), **context}, status=status)
 
 
 @require_admin_access
