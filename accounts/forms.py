@@ -9,9 +9,7 @@ class CodeForm(forms.Form):
         label=_("Code à 6 chiffres"),
         max_length=32,
         strip=True,
-        widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True, "spellcheck": "false"}
-        ),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}),
         error_messages={"required": _("Saisissez le code.")},
     )
 
@@ -24,5 +22,7 @@ class VerifyForm(CodeForm):
         field.help_text = _(
             "Le code affiché par votre application d’authentification, ou l’un de vos codes de secours."
         )
-        # Recovery codes hold letters: no numeric keyboard here.
+        # Recovery codes hold letters: no numeric keyboard here. The code is all this screen asks
+        # for: the cursor starts there (on set-up it would scroll past the instructions).
         field.widget.attrs.pop("inputmode")
+        field.widget.attrs["autofocus"] = True

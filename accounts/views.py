@@ -55,6 +55,13 @@ def _needs_code(request):
     return None
 
 
+def _refuse(form, message):
+    """The error on the field, which starts empty again: an app's code is only good for a moment."""
+    form.add_error("code", message)
+    form.data = form.data.copy()
+    form.data["code"] = ""
+
+
 def _render(request, template, context, status=200):
     # Every view is never_cache (no-store): codes and secrets stay out of every cache.
     return render(request, template, {"layout": _layout(request.user), **context}, status=status)
@@ -93,7 +100,7 @@ def setup(request):
         try:
             two_factor.check(device, two_factor.normalise(form.cleaned_data["code"]))
         except two_factor.Refused as refusal:
-            form.add_error("code", refusal.message)
+            _refuse(form, refusal.message)
             events.record(events.ENROLMENT_FAILED, user, request, "throttled" if refusal.throttled else "")
         else:
             device.refresh_from_db()
@@ -138,7 +145,7 @@ def verify(request):
         try:
             device = two_factor.verify(user, form.cleaned_data["code"])
         except two_factor.Refused as refusal:
-            form.add_error("code", refusal.message)
+            _refuse(form, refusal.message)
             events.record(events.VERIFICATION_FAILED, user, request, "throttled" if refusal.throttled else "")
         else:
             django_otp.login(request, device)

@@ -251,6 +251,7 @@ def test_a_wrong_code_shows_an_error_and_keeps_everything(client, partner_tree, 
     body = response.content.decode()
     assert "Ce code ne correspond pas" in body
     assert 'name="next" value="/admin/pages/"' in body
+    assert f'value="{wrong}"' not in body  # the field starts empty again
     assert client.get(DASHBOARD).status_code == 302  # still not verified
     assert TOTPDevice.objects.filter(user=officer, confirmed=True).count() == 1
     assert two_factor.recovery_codes_left(officer) == len(codes)
