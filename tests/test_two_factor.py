@@ -493,3 +493,31 @@ def test_middleware_order():
         < order.index("accounts.middleware.TwoFactorMiddleware")
         < order.index("partners.middleware.PartnerAdminGuardMiddleware")
     )
+
+
+# --- the partner allowlist ------------------------------------------------------------------------
+
+
+def test_the_accounts_namespace_exists_and_is_open_to_partners(client, partner_tree, required, clock):
+    """partners/allowlist.py reserved the namespace for this slice: every screen of it answers a
+    partner (the sweep in tests/test_partner_allowlist.py requests them all as a partner too)."""
+    from partners.allowlist import PARTNER_ALLOWED_NAMESPACES
+    from tests.test_partner_allowlist import admin_patterns
+
+    names = [name for _route, name in admin_patterns() if name and name.startswith("accounts:")]
+    assert sorted(names) == sorted(
+        ["accounts:overview", "accounts:setup", "accounts:verify", "accounts:regenerate_codes", "accounts:disable"]
+    )
+    assert "accounts" in PARTNER_ALLOWED_NAMESPACES
+    partner = partner_tree["user_a"]
+    device, _codes = enrol(partner)
+    client.force_login(partner)
+    client.post(reverse("accounts:verify"), {"code": app_code(device)})
+    for name in names:
+        response = client.get(reverse(name))
+        assert response.status_code in (200, 302), name
+        assert "n’est pas ouverte aux comptes partenaires" not in response.content.decode(), name
+        if name == "accounts:verify":  # already verified: on to next, the dashboard
+            assert response["Location"] == DASHBOARD
+        else:
+            assert response.status_code == 200, name
