@@ -42,6 +42,10 @@ def must_verify(user):
     return is_required(user) or is_enrolled(user)
 
 
+def has_pending_device(user):
+    return TOTPDevice.objects.filter(user=user, confirmed=False).exists()
+
+
 def pending_device(user):
     """The device being set up: the same one (same secret) until it is confirmed."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()

@@ -94,6 +94,10 @@ def setup(request):
         return refused
     user = request.user
     next_url = _next_url(request)
+    replacing = two_factor.is_enrolled(user)
+    if request.method == "POST" and replacing and not two_factor.has_pending_device(user):
+        # The recovery codes page sent again (a reload): the set-up is done, nothing to confirm.
+        return redirect("accounts:overview")
     device = two_factor.pending_device(user)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -106,7 +110,7 @@ def setup(request):
             device.refresh_from_db()
             codes = two_factor.confirm(device)
             django_otp.login(request, device)
-            events.record(events.ENROLLED, user, request)
+            events.record(events.ENROLLED, user, request, "replaced the earlier app" if replacing else "")
             return _render(
                 request,
                 "accounts/two_factor/recovery_codes.html",
@@ -117,13 +121,13 @@ def setup(request):
         "accounts/two_factor/setup.html",
         {
             "title": _("Changer d’application d’authentification")
-            if two_factor.is_enrolled(user)
+            if replacing
             else _("Activer la double authentification"),
             "form": form,
             "next": next_url,
             "qr": qr_svg(device.config_url),
             "secret": two_factor.secret_for_humans(device),
-            "replacing": two_factor.is_enrolled(user),
+            "replacing": replacing,
             "required": two_factor.is_required(user),
         },
     )

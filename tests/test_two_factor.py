@@ -336,6 +336,10 @@ def test_a_new_phone_replaces_the_old_app(client, partner_tree, required, clock)
     clock.shift(30)
     assert client.post(reverse("accounts:setup"), {"code": app_code(new)}).status_code == 200
     assert list(TOTPDevice.objects.filter(user=officer)) == [new]
+    # The recovery codes page sent again (a reload) makes no new device and shows no new codes.
+    again = client.post(reverse("accounts:setup"), {"code": app_code(new)})
+    assert again["Location"] == reverse("accounts:overview")
+    assert list(TOTPDevice.objects.filter(user=officer)) == [new]
 
 
 def test_a_wrong_code_at_set_up_keeps_the_same_secret(client, partner_tree, required, clock, security_log):
