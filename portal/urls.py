@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import urls as accounts_urls
 from campaigns.sharing import urls as sharing_urls
 from funding.webhooks import funding_webhook
 from home import views as home_views
@@ -19,6 +20,8 @@ urlpatterns = [
     path("sitemap.xml", home_views.sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("favicon.ico", home_views.favicon, name="favicon"),
+    # Two-factor set-up and verification, under the admin's prefix and before its catch-all.
+    path("admin/securite/", include(accounts_urls, namespace="accounts")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("webhooks/<slug:provider>/", funding_webhook, name="funding_webhook"),

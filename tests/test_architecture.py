@@ -11,7 +11,7 @@ import pytest
 
 # Lowest first: an app may import the apps before it, never those after it. Apps that do not
 # exist (yet) are skipped: funding and applications may appear at any time.
-ORDER = ["home", "partners", "funding", "campaigns", "applications", "news", "search", "portal"]
+ORDER = ["home", "partners", "accounts", "funding", "campaigns", "applications", "news", "search", "portal"]
 RANK = {app: rank for rank, app in enumerate(ORDER)}
 IMPORT_FUNCTIONS = {"import_module", "__import__"}
 

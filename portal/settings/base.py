@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     # Project apps, lowest first: each may import only those above it.
     "home",
     "partners",
+    "accounts",
     "funding",
     "campaigns",
     "campaigns.sharing.apps.SharingConfig",
@@ -49,6 +50,10 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "axes",
+    # Two-factor authentication (accounts/): authenticator apps (TOTP) and recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -71,9 +76,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Right after AuthenticationMiddleware, as django-otp asks: request.user.is_verified().
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Accounts that must use a second factor reach the admin once verified (accounts/middleware.py);
+    # before the partner guard, so an enrolled partner gives its code before anything else.
+    "accounts.middleware.TwoFactorMiddleware",
     "partners.middleware.PartnerAdminGuardMiddleware",
     # Password reset requests limited per address and per e-mail (portal/throttle.py).
     "portal.throttle.PasswordResetThrottleMiddleware",
@@ -107,6 +117,15 @@ AXES_LOCKOUT_CALLABLE = "portal.throttle.lockout_response"
 # one address (the rest get the same "sent" page, no mail: nothing tells an e-mail exists).
 PASSWORD_RESET_LIMIT_PER_ADDRESS = env_int("PASSWORD_RESET_LIMIT_PER_ADDRESS", 10)
 PASSWORD_RESET_LIMIT_PER_EMAIL = env_int("PASSWORD_RESET_LIMIT_PER_EMAIL", 3)
+
+# Two-factor authentication (issue 14; accounts/): superusers and communication officers must
+# enrol an authenticator app and give its code after their password; partners may. Off only for a
+# local try (TWO_FACTOR_REQUIRED=false) and in the tests that are not about it; production refuses
+# to start with it off. An account that enrolled is asked for its code either way.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
+# Wrong codes wait 1 s, 2 s, 4 s… before the next try (django-otp's throttling, per device).
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 ROOT_URLCONF = "portal.urls"
 
@@ -259,6 +278,8 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # Wagtail
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Portail des appels à projets")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The name authenticator apps show next to the account's codes.
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 # Wagtail's database search: PostgreSQL full-text search with a French, accent-insensitive
 # configuration (created by search/migrations/0001) in production and CI; SQLite's FTS5
 # (which folds accents itself) by default. After changing SEARCH_CONFIG run update_index.

@@ -13,6 +13,12 @@ if not SECRET_KEY:  # noqa: F405
         "(generate one with: python -c 'import secrets; print(secrets.token_urlsafe(64))')."
     )
 
+if not TWO_FACTOR_REQUIRED:  # noqa: F405
+    raise ImproperlyConfigured(
+        "TWO_FACTOR_REQUIRED is off: production requires two-factor authentication for officers "
+        "and superusers (the variable is for a local try only)."
+    )
+
 # The reverse proxy terminates TLS and says so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

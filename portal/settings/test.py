@@ -12,3 +12,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-media-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Two-factor authentication is not asked of the many tests that sign an officer in with
+# force_login; tests/test_two_factor.py turns it on.
+TWO_FACTOR_REQUIRED = False

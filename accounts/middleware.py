@@ -1,0 +1,65 @@
+from urllib.parse import urlencode
+
+from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.urls import Resolver404, resolve, reverse
+from django.utils.translation import gettext_lazy as _
+
+from .two_factor import is_enrolled, must_verify
+
+# Admin views an account reaches before its second factor: signing in and out, the password reset
+# e-mails, the admin's own script catalogue and icons (the set-up and verify screens load them),
+# and the accounts namespace itself (set-up, verify; its views check the rest themselves).
+OPEN_VIEWS = {
+    "wagtailadmin_login",
+    "wagtailadmin_logout",
+    "wagtailadmin_password_reset",
+    "wagtailadmin_password_reset_done",
+    "wagtailadmin_password_reset_confirm",
+    "wagtailadmin_password_reset_complete",
+    "wagtailadmin_javascript_catalog",
+    "wagtailadmin_sprite",
+}
+OPEN_NAMESPACES = {"accounts"}
+
+SETUP_NEEDED = _("La double authentification est obligatoire pour ce compte : activez-la d’abord.")
+CODE_NEEDED = _("Saisissez le code de votre application d’authentification pour continuer.")
+
+
+class TwoFactorMiddleware:
+    """An account that must use a second factor reaches the admin only once verified.
+
+    After django-otp's OTPMiddleware (which says whether this session gave a code) and before the
+    partner guard. Every other admin URL sends it to the set-up screen (no authenticator yet) or to
+    the verify screen, with ``next``; the admin's APIs answer a JSON 403 with the reason instead.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self._admin_prefix = None
+
+    def __call__(self, request):
+        if self._admin_prefix is None:
+            self._admin_prefix = reverse("wagtailadmin_home")
+        # The path first: public requests must not load the session (it would add "Vary: Cookie").
+        if not request.path.startswith(self._admin_prefix):
+            return self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or user.is_verified() or self._is_open(request):
+            return self.get_response(request)
+        if not must_verify(user):
+            return self.get_response(request)
+        enrolled = is_enrolled(user)
+        if "/api/" in request.path_info:
+            reason, message = ("verification_required", CODE_NEEDED) if enrolled else ("setup_required", SETUP_NEEDED)
+            return JsonResponse({"error": str(message), "reason": f"two_factor_{reason}"}, status=403)
+        target = reverse("accounts:verify" if enrolled else "accounts:setup")
+        return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
+
+    @staticmethod
+    def _is_open(request):
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return True  # a 404 shows nothing
+        return match.view_name in OPEN_VIEWS or bool(set(match.namespaces) & OPEN_NAMESPACES)
