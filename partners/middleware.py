@@ -2,6 +2,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve, reverse
 
+from wagtail.admin.localization import get_localized_response
 from wagtail.documents import get_document_model
 from wagtail.documents.permissions import permission_policy as document_permission_policy
 from wagtail.images import get_image_model
@@ -121,6 +122,11 @@ class PartnerAdminGuardMiddleware:
         )
 
     def _refuse(self, request):
+        # In the account's own admin language, as Wagtail's views answer (this runs before them).
+        return get_localized_response(self._refusal, request)
+
+    @staticmethod
+    def _refusal(request):
         if "/api/" in request.path_info:
             return JsonResponse({"error": str(REFUSAL_MESSAGE)}, status=403)
         # In the admin's own look, with the way back, rather than Django's bare "403 Forbidden".

@@ -600,3 +600,24 @@ def test_partner_refusal_is_an_admin_page_with_the_way_back(client, world):
     # Inside the admin's frame (its sidebar), not Django's bare "403 Forbidden".
     assert "Forbidden" not in body
     assert "sidebar" in body
+
+
+@pytest.mark.parametrize("screen", ["page", "api"])
+def test_partner_refusal_speaks_the_accounts_admin_language(client, world, screen):
+    from django.utils import translation
+
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(world["user_a"])
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(world["user_a"])
+    if screen == "page":
+        url = reverse("wagtailadmin_pages:edit", args=[world["secret"].pk])
+    else:
+        url = reverse("wagtailadmin_api:pages:listing")
+    with translation.override("fr"):  # the refusal activates English for its answer only
+        response = client.get(url)
+    assert response.status_code == 403
+    assert "not open to partner accounts" in response.content.decode()
+    assert "n’est pas ouverte" not in response.content.decode()
