@@ -1,5 +1,7 @@
 from urllib.parse import urlencode
 
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
@@ -32,23 +34,44 @@ class TwoFactorMiddleware:
     After django-otp's OTPMiddleware (which says whether this session gave a code) and before the
     partner guard. Every other admin URL sends it to the set-up screen (no authenticator yet) or to
     the verify screen, with ``next``; the admin's APIs answer a JSON 403 with the reason instead.
+    Outside the admin, such a session is not signed in at all (private pages, the userbar), and a
+    document asks for the code first: the officers' private collection is served there.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self._admin_prefix = None
+        self._admin_prefix = self._documents_prefix = None
 
     def __call__(self, request):
         if self._admin_prefix is None:
             self._admin_prefix = reverse("wagtailadmin_home")
-        # The path first: public requests must not load the session (it would add "Vary: Cookie").
-        if not request.path.startswith(self._admin_prefix):
+            self._documents_prefix = reverse("wagtaildocs_serve", args=[0, "f"]).removesuffix("0/f")
+        if request.path.startswith(self._admin_prefix):
+            return self._admin(request)
+        # Public requests without a session are left alone: loading it would add "Vary: Cookie".
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
             return self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or user.is_verified() or not must_verify(user):
+            return self.get_response(request)
+        if request.path.startswith(self._documents_prefix):
+            # A private document (the officers' collection) needs the code, not only the password.
+            return self._to_second_factor(request, user)
+        # Elsewhere a password without its code signs in to nothing: no private page, no userbar.
+        request.user = AnonymousUser()
+        request.user.is_verified = lambda: False
+        return self.get_response(request)
+
+    def _admin(self, request):
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated or user.is_verified() or self._is_open(request):
             return self.get_response(request)
         if not must_verify(user):
             return self.get_response(request)
+        return self._to_second_factor(request, user)
+
+    @staticmethod
+    def _to_second_factor(request, user):
         enrolled = is_enrolled(user)
         if "/api/" in request.path_info:
             reason, message = ("verification_required", CODE_NEEDED) if enrolled else ("setup_required", SETUP_NEEDED)

@@ -525,3 +525,65 @@ def test_the_accounts_namespace_exists_and_is_open_to_partners(client, partner_t
             assert response["Location"] == DASHBOARD
         else:
             assert response.status_code == 200, name
+
+
+# --- outside the admin: a password without its code ------------------------------------
+
+
+@pytest.fixture
+def private_document(partner_tree):
+    from django.core.files.base import ContentFile
+
+    from wagtail.models import Collection
+
+    from wagtail_factories import DocumentFactory
+
+    from partners.roles import PRIVATE_COLLECTION
+
+    document = DocumentFactory(collection=Collection.objects.get(name=PRIVATE_COLLECTION), title="Note")
+    document.file.save("note.txt", ContentFile(b"Confidentiel"), save=True)
+    return document
+
+
+def body_of(response):
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def test_a_private_document_asks_for_the_code_not_only_the_password(
+    client, partner_tree, required, clock, private_document
+):
+    officer = partner_tree["officer"]
+    officer.set_password(PASSWORD)
+    officer.save()
+    device, _codes = enrol(officer)
+    password_login(client, officer)
+    response = client.get(private_document.url)
+    assert response.status_code == 302
+    assert response["Location"] == with_next("accounts:verify", private_document.url)
+    assert b"Confidentiel" not in body_of(response)
+
+    response = client.post(reverse("accounts:verify"), {"code": app_code(device), "next": private_document.url})
+    assert response["Location"] == private_document.url
+    response = client.get(private_document.url)
+    assert response.status_code == 200
+    assert body_of(response) == b"Confidentiel"
+
+
+def test_a_visitor_asking_for_a_private_document_is_sent_to_the_admin_login(client, private_document):
+    response = client.get(private_document.url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("wagtailadmin_login") + "?next=")
+
+
+def test_outside_the_admin_a_password_without_its_code_signs_in_to_nothing(client, partner_tree, required):
+    """No userbar (and no private page) for a session that has not given its code."""
+    client.force_login(partner_tree["officer"])
+    assert "wagtail-userbar" not in client.get("/").content.decode()
+    client.get(DASHBOARD)  # sent to set-up: nothing else changes
+    assert "wagtail-userbar" not in client.get("/").content.decode()
+
+
+def test_a_verified_officer_keeps_the_userbar(client, partner_tree, settings):
+    settings.TWO_FACTOR_REQUIRED = False  # not asked: signed in everywhere, as before
+    client.force_login(partner_tree["officer"])
+    assert "wagtail-userbar" in client.get("/").content.decode()

@@ -289,6 +289,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 # Documents always through Wagtail's view, which checks collection privacy (a direct media URL
 # would not); portal/media.py and docs/deployment.md keep /media/documents/ closed.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# A private document sends visitors to the admin's login, which leads on to the second factor
+# (Wagtail's bare /_util/login/ would not).
+WAGTAIL_FRONTEND_LOGIN_URL = "wagtailadmin_login"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # SVG can carry script: not accepted as an image upload.
