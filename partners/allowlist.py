@@ -68,6 +68,9 @@ PARTNER_ALLOWED_VIEWS = {
     "wagtailimages:edit": OWN_IMAGE,
     "wagtailimages:add_multiple": ANY,
     "wagtailimages:edit_multiple": OWN_IMAGE,
+    # Wagtail lets the uploader delete its own upload: the chooser's "use the existing image and
+    # delete the new one" after a duplicate upload needs it.
+    "wagtailimages:delete": OWN_IMAGE,
     "wagtailimages:create_multiple_from_uploaded_image": ANY,
     "wagtailimages:delete_upload_multiple": ANY,
     "wagtailimages_chooser:choose": ANY,
@@ -82,6 +85,7 @@ PARTNER_ALLOWED_VIEWS = {
     "wagtaildocs:edit": OWN_DOCUMENT,
     "wagtaildocs:add_multiple": ANY,
     "wagtaildocs:edit_multiple": OWN_DOCUMENT,
+    "wagtaildocs:delete": OWN_DOCUMENT,
     "wagtaildocs:create_multiple_from_uploaded_document": ANY,
     "wagtaildocs:delete_upload_multiple": ANY,
     "wagtaildocs_chooser:choose": ANY,

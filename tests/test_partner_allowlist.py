@@ -480,9 +480,7 @@ KNOWN_REFUSED_LINKS = {
     "wagtailadmin_api:images:listing",
     "wagtailadmin_api:pages:listing",
     "wagtail_bulk_action",
-    "wagtaildocs:delete",
     "wagtaildocs:document_usage",
-    "wagtailimages:delete",
     "wagtailimages:image_usage",
     "wagtailadmin_pages:copy",
     "wagtailadmin_pages:set_privacy",
@@ -621,3 +619,16 @@ def test_partner_refusal_speaks_the_accounts_admin_language(client, world, scree
     assert response.status_code == 403
     assert "not open to partner accounts" in response.content.decode()
     assert "n’est pas ouverte" not in response.content.decode()
+
+
+def test_partner_deletes_its_own_duplicate_upload_but_nothing_else(client, world):
+    """The chooser offers to delete a duplicate just uploaded ("use the existing image")."""
+    client.force_login(world["user_a"])
+    own = ImageFactory(collection=world["sweep_images"]["a"].collection, uploaded_by_user=world["user_a"])
+    response = client.post(reverse("wagtailimages:delete", args=[own.pk]))
+    assert response.status_code in (200, 302)
+    assert not type(own).objects.filter(pk=own.pk).exists()
+    for key in ("b", "root"):
+        image = world["sweep_images"][key]
+        assert client.post(reverse("wagtailimages:delete", args=[image.pk])).status_code == 403
+        assert type(image).objects.filter(pk=image.pk).exists()
