@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
+
 
 class CodeForm(forms.Form):
     """One code: the 6 digits the authenticator app shows (and, to verify, a recovery code)."""
@@ -26,3 +28,12 @@ class VerifyForm(CodeForm):
         # for: the cursor starts there (on set-up it would scroll past the instructions).
         field.widget.attrs.pop("inputmode")
         field.widget.attrs["autofocus"] = True
+
+
+class LoginForm(WagtailLoginForm):
+    """Wagtail's login form with a label on the password field: Wagtail gives it none, so Django
+    shows the field's name, "Password", in English on the French screen."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Mot de passe")

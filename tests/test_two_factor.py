@@ -587,3 +587,9 @@ def test_a_verified_officer_keeps_the_userbar(client, partner_tree, settings):
     settings.TWO_FACTOR_REQUIRED = False  # not asked: signed in everywhere, as before
     client.force_login(partner_tree["officer"])
     assert "wagtail-userbar" in client.get("/").content.decode()
+
+
+def test_the_login_screen_labels_the_password_in_french(client, db):
+    body = client.get(reverse("wagtailadmin_login")).content.decode()
+    assert ">Mot de passe<" in body.replace("\n", "").replace("  ", "").replace("> ", ">").replace(" <", "<")
+    assert ">Password<" not in body.replace(" ", "")

@@ -123,6 +123,8 @@ PASSWORD_RESET_LIMIT_PER_EMAIL = env_int("PASSWORD_RESET_LIMIT_PER_EMAIL", 3)
 # local try (TWO_FACTOR_REQUIRED=false) and in the tests that are not about it; production refuses
 # to start with it off. An account that enrolled is asked for its code either way.
 TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
+# Wagtail's login form with a French label on the password field.
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.LoginForm"
 # Wrong codes wait 1 s, 2 s, 4 s… before the next try (django-otp's throttling, per device).
 OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
