@@ -112,8 +112,18 @@ def load(command):
         )
         get_or_create_translation(partner, "en", short_description=text_en, body=[("paragraph", DEMO_NOTE[1])])
     setup_roles()
+    _logos_in_partners_collections()
     if settings.DEBUG:
         _demo_accounts(command)
+
+
+def _logos_in_partners_collections():
+    """Each partner's logo in its own collection, where its accounts find it in the image chooser."""
+    for partner in PartnerPage.objects.filter(locale=locale("fr"), logo__isnull=False).select_related("logo"):
+        collection = ensure_partner_group(partner).collection
+        if partner.logo.collection_id != collection.pk:
+            partner.logo.collection = collection
+            partner.logo.save(update_fields=["collection"])
 
 
 def _demo_accounts(command):

@@ -68,3 +68,23 @@ def test_demo_english_call_shows_its_key_figures_in_english(client, demo):
     assert "views of the projects' pages on the platform" in english.text.replace("&#x27;", "'")
     assert "vues des pages des projets" not in english.text
     assert "vues des pages des projets" in client.get("/appels-a-projets/mel-makers-2018/").text
+
+
+def test_demo_partners_find_their_logo_in_their_own_collection(demo):
+    from wagtail.images.permissions import permission_policy
+
+    from partners.models import PartnerPage
+    from partners.roles import ensure_partner_group
+
+    with override_settings(DEBUG=True):
+        call_command("load_demo")
+    partners = PartnerPage.objects.filter(locale__language_code="fr", logo__isnull=False)
+    assert partners.exists()
+    for partner in partners:
+        assert partner.logo.collection_id == ensure_partner_group(partner).collection_id
+    account = get_user_model().objects.get(username="partenaire")
+    choosable = permission_policy.instances_user_has_any_permission_for(account, ["choose"])
+    own = PartnerPage.objects.get(
+        pk=account.groups.get().partneraccess.pages().filter(locale__language_code="fr").get().pk
+    )
+    assert list(choosable.values_list("pk", flat=True)) == [own.logo_id]
