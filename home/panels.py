@@ -3,6 +3,7 @@
 from django import forms
 
 from wagtail.admin.panels import PageChooserPanel
+from wagtail.admin.panels import TitleFieldPanel as WagtailTitleFieldPanel
 from wagtail.admin.widgets import AdminPageChooser
 from wagtail.models import Page
 
@@ -73,3 +74,23 @@ class LocalizedPageChooserPanel(PageChooserPanel):
                 widget = self.bound_field.field.widget
                 if isinstance(widget, StartingPageChooser):
                     widget.start_page_id = start_page_id(self.request, self.panel.target_models())
+
+
+class TitleFieldPanel(WagtailTitleFieldPanel):
+    """Wagtail's title panel, without its slug sync when the form has no slug field (a partner's
+    form has no Promotion tab): Wagtail still starts the sync with an empty target, and its
+    script then fails with "The provided selector is empty" on every load."""
+
+    class BoundPanel(WagtailTitleFieldPanel.BoundPanel):
+        def get_attrs(self):
+            attrs = super().get_attrs()
+            if attrs.get("data-w-sync-target-value"):
+                return attrs
+            attrs.pop("data-w-sync-target-value", None)
+            for name in ("data-controller", "data-action"):
+                kept = [word for word in attrs.get(name, "").split() if "w-sync" not in word]
+                if kept:
+                    attrs[name] = " ".join(kept)
+                else:
+                    attrs.pop(name, None)
+            return attrs

@@ -356,3 +356,19 @@ class PartnerTreeTests(WagtailPageTestCase):
     def test_pages_render(self):
         self.assertPageIsRenderable(self.index)
         self.assertPageIsRenderable(self.partner)
+
+
+def test_partner_title_field_starts_no_slug_sync_without_a_slug_field(client, partner_tree):
+    """A partner's form has no slug: Wagtail's sync would start with an empty target and fail."""
+    page = partner_tree["a"]
+    client.force_login(partner_tree["user_a"])
+    form = BeautifulSoup(client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content, "html.parser")
+    assert form.select_one("#id_slug") is None
+    title = form.select_one("#id_title")
+    assert "w-sync" not in title.get("data-controller", "")
+    assert "w-sync" not in title.get("data-action", "")
+    assert not title.has_attr("data-w-sync-target-value")
+    client.force_login(partner_tree["officer"])
+    form = BeautifulSoup(client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content, "html.parser")
+    assert form.select_one("#id_slug") is not None
+    assert "w-sync" in form.select_one("#id_title")["data-controller"]
