@@ -1,8 +1,20 @@
-"""Headers every answer carries (issue 14, finding 6)."""
+"""Headers every answer carries (issue 14, "Headers"): Permissions-Policy, Content-Security-Policy."""
+
+import re
+from pathlib import Path
+
+from django.conf import settings
+from django.test import override_settings
 
 import pytest
+from bs4 import BeautifulSoup
 
+from campaigns.models import CallIndexPage, CallPage, LaureatePage
+from home.models import ContentPage
+from news.models import NewsIndexPage, NewsPage
+from partners.models import PartnerIndexPage, PartnerPage
 from portal.headers import PERMISSIONS_POLICY
+from tests.helpers import production_header_settings
 
 
 @pytest.mark.parametrize("url", ["/", "/en/", "/admin/login/", "/healthz", "/page-qui-n-existe-pas/"])
@@ -14,3 +26,126 @@ def test_every_answer_refuses_unused_browser_features(client, site_tree, url):
         assert f"{feature}=()" in policy
     # Framed videos still go fullscreen.
     assert "fullscreen" not in policy
+
+
+# --- Content-Security-Policy -----------------------------------------------------------------
+
+
+def directives(header):
+    """{"script-src": ["'self'", ...], ...} from a Content-Security-Policy header."""
+    parsed = {}
+    for part in header.split(";"):
+        name, *sources = part.split()
+        parsed[name.lower()] = sources
+    return parsed
+
+
+def nonce_of(policy):
+    """The answer's nonce (the same for scripts and styles), None when the page used none."""
+    scripts, styles = (
+        [source for source in policy[name] if source.startswith("'nonce-")] for name in ("script-src", "style-src")
+    )
+    assert scripts == styles and len(scripts) <= 1
+    return scripts[0].removeprefix("'nonce-").removesuffix("'") if scripts else None
+
+
+def public_pages():
+    """One live page of every public page type of the demo, French and English."""
+    urls = []
+    for model in (ContentPage, CallIndexPage, CallPage, LaureatePage, NewsIndexPage, NewsPage, PartnerIndexPage):
+        pages = model.objects.live().public()
+        urls += [pages.filter(locale__language_code=code).first().url for code in ("fr", "en")]
+    urls.append(PartnerPage.objects.live().public().first().url)
+    return ["/", "/en/", "/recherche/?q=makers", *urls]
+
+
+def test_every_html_page_has_the_strict_policy_and_only_nonced_inline_code(client, demo):
+    for url in [*public_pages(), "/admin/login/", "/page-qui-n-existe-pas/"]:
+        response = client.get(url)
+        assert response.status_code in (200, 404), url
+        policy = directives(response["Content-Security-Policy"])
+        assert policy["default-src"] == ["'self'"], url
+        assert policy["object-src"] == ["'none'"]
+        assert policy["base-uri"] == ["'self'"] and policy["form-action"] == ["'self'"]
+        assert policy["frame-ancestors"] == ["'self'"]
+        assert "'unsafe-inline'" not in policy["script-src"] + policy["style-src"]
+        assert "'unsafe-eval'" not in policy["script-src"]
+        assert policy["img-src"][0] == "'self'"
+        nonce = nonce_of(policy)
+        page = BeautifulSoup(response.content, "html.parser")
+        inline = [tag for tag in page.find_all(["script", "style"]) if not tag.get("src")]
+        if url != "/admin/login/":  # (Wagtail's login page has no inline code: no nonce then)
+            assert inline and nonce, url  # the theme's <style> at least
+        for tag in inline:
+            assert tag.get("nonce") == nonce, (url, str(tag)[:120])
+        # No inline style attribute, event handler or javascript: address (the policy refuses them).
+        for tag in page.find_all(True):
+            assert "style" not in tag.attrs, (url, str(tag)[:120])
+            assert not [name for name in tag.attrs if name.startswith("on")], (url, str(tag)[:120])
+            for name in ("href", "src", "action", "formaction"):
+                assert not str(tag.get(name, "")).strip().lower().startswith("javascript:"), url
+
+
+def test_each_answer_has_its_own_nonce(client, site_tree):
+    nonces = {nonce_of(directives(client.get("/")["Content-Security-Policy"])) for _ in range(3)}
+    assert len(nonces) == 3
+    assert all(len(nonce) >= 22 for nonce in nonces)  # 16 random bytes, base64
+
+
+@override_settings(VIDEO_PEERTUBE_HOSTS=["framatube.org", "tube.example.fr:8443"])
+def test_frames_allowed_are_ours_and_the_video_players_only(client, site_tree):
+    policy = directives(client.get("/")["Content-Security-Policy"])
+    assert policy["frame-src"] == [
+        "'self'",
+        "https://www.youtube-nocookie.com",
+        "https://player.vimeo.com",
+        "https://framatube.org",
+        "https://tube.example.fr:8443",
+    ]
+
+
+@override_settings(VIDEO_PEERTUBE_HOSTS=[])
+def test_without_peertube_instances_only_youtube_and_vimeo_are_framed(client, site_tree):
+    policy = directives(client.get("/")["Content-Security-Policy"])
+    assert policy["frame-src"] == ["'self'", "https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+
+
+def test_embeds_have_their_own_policy_frameable_by_any_site(client, demo):
+    campaign = LaureatePage.objects.live().exclude(campaign=None).first().campaign_id
+    call = CallPage.objects.live().first().pk
+    for url in (f"/embed/campaigns/{campaign}/", f"/en/embed/calls/{call}/results/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        policy = directives(response["Content-Security-Policy"])
+        assert policy["frame-ancestors"] == ["*"], url
+        assert policy["default-src"] == ["'none'"]
+        assert policy["form-action"] == ["'none'"] and policy["base-uri"] == ["'none'"]
+        [script_hash] = policy["script-src"]
+        assert script_hash.startswith("'sha256-")
+        # The site policy's additions (nonce, video players) stay out of the embed's.
+        assert "frame-src" not in policy
+        assert "nonce" not in response["Content-Security-Policy"]
+        assert "X-Frame-Options" not in response.headers
+
+
+def test_production_upgrades_insecure_requests_unless_it_serves_plain_http_on_purpose():
+    assert production_header_settings()["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["upgrade-insecure-requests"] is True
+    plain = production_header_settings(SECURE_SSL_REDIRECT="false")  # make serve-prod on loopback
+    assert plain["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["upgrade-insecure-requests"] is False
+    assert "upgrade-insecure-requests" not in settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
+
+
+INLINE_HANDLER = re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE)
+STYLE_ATTRIBUTE = re.compile(r"<[^>]*\sstyle\s*=", re.IGNORECASE)
+
+
+def test_no_template_has_an_event_handler_a_javascript_address_or_a_style_attribute():
+    root = Path(settings.BASE_DIR)
+    templates = sorted((root / "templates").rglob("*.html"))
+    assert len(templates) > 30
+    for path in templates:
+        text = path.read_text()
+        assert not INLINE_HANDLER.search(text), path
+        assert "javascript:" not in text.lower(), path
+        if path.parent.name != "embed":  # the embeds' policy allows inline styles
+            assert not STYLE_ATTRIBUTE.search(text), path
