@@ -1,6 +1,13 @@
 """Headers every answer carries (issue 14, "Headers"): Permissions-Policy, Content-Security-Policy."""
 
+import http.client
+import importlib.metadata
+import os
 import re
+import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -149,3 +156,53 @@ def test_no_template_has_an_event_handler_a_javascript_address_or_a_style_attrib
         assert "javascript:" not in text.lower(), path
         if path.parent.name != "embed":  # the embeds' policy allows inline styles
             assert not STYLE_ATTRIBUTE.search(text), path
+
+
+# --- the application server -------------------------------------------------------------------
+
+
+def free_loopback_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_gunicorn_names_no_version(tmp_path):
+    """make serve-prod's gunicorn, for real on a loopback port: its Server header says "gunicorn"
+    and nothing more (the reverse proxy in front replaces it; see docs/deployment.md)."""
+    port = free_loopback_port()
+    env = {key: value for key, value in os.environ.items() if key not in {"DJANGO_SETTINGS_MODULE", "SECRET_KEY"}}
+    env.update(
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        SECRET_KEY="x" * 60,
+        SECURE_SSL_REDIRECT="false",
+        DATABASE_URL=f"sqlite:///{tmp_path}/portal.sqlite3",  # no tables: the health check's 503
+    )
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    server = subprocess.Popen(  # noqa: S603 (our own venv's gunicorn)
+        [str(gunicorn), "portal.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):
+            try:
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+                connection.request("GET", "/healthz")
+                response = connection.getresponse()
+                break
+            except ConnectionRefusedError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("gunicorn did not start")
+        body = response.read().decode()
+        assert response.status in (200, 503)
+        assert response.getheader("Server") == "gunicorn"
+        version = importlib.metadata.version("gunicorn")
+        assert version not in "".join(f"{name}: {value}" for name, value in response.getheaders()) + body
+        assert response.getheader("Permissions-Policy") == PERMISSIONS_POLICY  # our answer, through gunicorn
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
