@@ -206,3 +206,20 @@ def test_gunicorn_names_no_version(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_only_signed_in_admin_screens_allow_inline_code(client, site_tree, django_user_model):
+    login = directives(client.get("/admin/login/")["Content-Security-Policy"])
+    assert "'unsafe-inline'" not in login["script-src"] + login["style-src"]
+    client.force_login(django_user_model.objects.create_superuser("csp", "csp@example.org", "pw"))
+    admin = directives(client.get("/admin/pages/")["Content-Security-Policy"])
+    # Wagtail's inline scripts and styles (tests/browser/test_csp_browser.py); no nonce beside it,
+    # which would make browsers ignore 'unsafe-inline'.
+    assert admin["script-src"] == ["'self'", "'unsafe-inline'"]
+    assert admin["style-src"] == ["'self'", "'unsafe-inline'"]
+    assert admin["object-src"] == ["'none'"] and admin["frame-ancestors"] == ["'self'"]
+    assert admin["form-action"] == ["'self'"] and admin["base-uri"] == ["'self'"]
+    # The public site stays strict for a signed-in editor too (the userbar needs nothing inline).
+    public = directives(client.get("/")["Content-Security-Policy"])
+    assert "'unsafe-inline'" not in public["script-src"] + public["style-src"]
+    assert nonce_of(public)
