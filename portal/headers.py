@@ -2,6 +2,7 @@
 Content-Security-Policy (its directives are in settings, CONTENT_SECURITY_POLICY)."""
 
 from django.urls import reverse
+from django.utils.functional import LazyObject, empty
 
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
@@ -56,8 +57,15 @@ ADMIN_POLICY_REPLACE = {"script-src": [SELF, UNSAFE_INLINE], "style-src": [SELF,
 
 
 def is_signed_in_admin(request):
+    """An admin screen for a signed-in account. Asks nothing of the database: an answer for which
+    nothing loaded the account (the 503 maintenance page, whose database is down) is no admin
+    screen, and keeps the strict policy."""
+    if not request.path_info.startswith(reverse("wagtailadmin_home")):
+        return False
     user = getattr(request, "user", None)
-    return request.path_info.startswith(reverse("wagtailadmin_home")) and bool(user and user.is_authenticated)
+    if user is None or (isinstance(user, LazyObject) and user._wrapped is empty):
+        return False
+    return user.is_authenticated
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
