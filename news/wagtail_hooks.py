@@ -42,6 +42,9 @@ class OfficerShortcutsPanel(Component):
     template_name = "news/admin/officer_shortcuts_panel.html"
     order = 40
 
+    class Media:
+        css = {"all": ["news/admin.css"]}
+
     def __init__(self, request):
         self.request = request
 

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.http import HttpResponseServerError
 from django.template.loader import render_to_string
 
+from .headers import csp_nonce
 from .maintenance import maintenance_response
 from .middleware import DATABASE_ERRORS
 
@@ -21,5 +22,5 @@ def server_error(request):
     if isinstance(error, DATABASE_ERRORS) or isinstance(getattr(error, "__cause__", None), DATABASE_ERRORS):
         return maintenance_response(request)
     # No request context: no context processor may query a database that may be the problem.
-    html = render_to_string("500.html", {"team_told": errors_are_reported()})
+    html = render_to_string("500.html", {"team_told": errors_are_reported(), "csp_nonce": csp_nonce(request)})
     return HttpResponseServerError(html)

@@ -10,6 +10,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from .headers import csp_nonce
+
 # Machine-facing paths (language-neutral, outside i18n_patterns): they answer JSON, errors included.
 # tests/test_failures.py checks that every API, open-data, oEmbed, webhook and health URL is here.
 JSON_PATH_PREFIXES = ("/api/", "/donnees/", "/oembed/", "/webhooks/", "/healthz")
@@ -44,7 +46,7 @@ def maintenance_response(request):
             {
                 "languages": languages,
                 "retry_minutes": max(1, round(retry_after / 60)),
-                "csp_nonce": getattr(request, "csp_nonce", ""),
+                "csp_nonce": csp_nonce(request),
             },
         )
         response = HttpResponse(html, status=503)

@@ -1,12 +1,20 @@
 """Helpers shared by test modules: the form data the Wagtail admin posts (for tests that drive the
 admin like a browser), and migrating the test database to a given state."""
 
+import functools
+import json
+import os
+import subprocess
+import sys
+
+from django.conf import settings
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from bs4 import BeautifulSoup
+from csp.constants import NONCE
 
 
 def partner_form(page, **overrides):
@@ -66,3 +74,54 @@ def migrate_to(targets):
 def migrate_to_latest():
     """Apply every migration (what a deployment does after a test built an old state)."""
     return migrate_to(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+
+# The settings that make production's response headers, as production.py sets them.
+PRODUCTION_HEADER_SETTINGS = [
+    "SECURE_PROXY_SSL_HEADER",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_REDIRECT_EXEMPT",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+    "SESSION_COOKIE_SECURE",
+    "CSRF_COOKIE_SECURE",
+    "SESSION_COOKIE_HTTPONLY",
+    "SESSION_COOKIE_SAMESITE",
+    "CSRF_COOKIE_SAMESITE",
+    "SECURE_CONTENT_TYPE_NOSNIFF",
+    "SECURE_REFERRER_POLICY",
+    "X_FRAME_OPTIONS",
+    "CONTENT_SECURITY_POLICY",
+]
+
+
+@functools.cache
+def production_header_settings(**environment):
+    """Those settings read from portal.settings.production in a fresh interpreter (it cannot be
+    imported next to the test settings: base.py has already read SECRET_KEY), for override_settings.
+    django-csp's NONCE marker travels as a string and comes back as itself."""
+    code = (
+        "import json; from django.conf import settings; from csp.constants import NONCE; "
+        f"print(json.dumps({{name: getattr(settings, name) for name in {PRODUCTION_HEADER_SETTINGS!r}}}, "
+        "default=lambda value: '__NONCE__' if value is NONCE else list(value)))"
+    )
+    dropped = {"SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {key: value for key, value in os.environ.items() if key not in dropped}
+    env.update(DJANGO_SETTINGS_MODULE="portal.settings.production", SECRET_KEY="x" * 60, **environment)
+    result = subprocess.run(  # noqa: S603 (our own interpreter and code)
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    values = json.loads(result.stdout)
+    values["SECURE_PROXY_SSL_HEADER"] = tuple(values["SECURE_PROXY_SSL_HEADER"])
+    directives = values["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]
+    for name, sources in directives.items():
+        if isinstance(sources, list):
+            directives[name] = [NONCE if source == "__NONCE__" else source for source in sources]
+    return values

@@ -7,6 +7,7 @@ to a SQLite file that cannot be opened, or to PostgreSQL on a closed loopback po
 """
 
 import json
+import re
 import socket
 from decimal import Decimal
 
@@ -108,6 +109,11 @@ def assert_maintenance(response):
     assert not response.cookies
     assert "Set-Cookie" not in response.headers
     assert "camera=()" in response["Permissions-Policy"]
+    # The maintenance page's own <style> runs under the policy, by the answer's nonce.
+    if response["Content-Type"].startswith("text/html"):
+        policy = response["Content-Security-Policy"]
+        nonce = re.search(r"'nonce-([^']+)'", policy).group(1)
+        assert f'<style nonce="{nonce}">' in response.content.decode()
 
 
 PAGES = ["/", "/appels/", "/recherche/?q=eau", "/admin/", "/admin/login/", "/embed/campaigns/1/"]

@@ -52,4 +52,6 @@ def page_meta(context):
     if image is not None:
         data["image"] = image
     data["json_ld"] = [json_ld(item) for item in page.structured_data(request)]
+    # Browsers never run JSON-LD, so CSP does not govern it; the nonce keeps every <script> alike.
+    data["csp_nonce"] = str(getattr(request, "csp_nonce", ""))  # (lazy: false until read)
     return data

@@ -7,6 +7,7 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 
 from funding import platforms
 
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -68,6 +70,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Permissions-Policy on every answer, the maintenance page included (portal/headers.py).
     "portal.headers.PermissionsPolicyMiddleware",
+    # Content-Security-Policy (django-csp, plus the video players' frame-src: portal/headers.py).
+    # Before the maintenance answer, so that the 503 page has its header and its nonce too.
+    "portal.headers.ContentSecurityPolicyMiddleware",
     # Database unreachable: 503 maintenance answer before anything below touches the database
     # (issue 14; portal/middleware.py). After WhiteNoise: static files need no database.
     "portal.middleware.DatabaseUnavailableMiddleware",
@@ -271,9 +276,33 @@ LOGGING = {
     },
 }
 
-# Clickjacking: no page of ours is framed; Wagtail marks its own preview
-# responses SAMEORIGIN where the editor needs them.
+# Clickjacking: no page of ours is framed by another site (the embeds excepted: their own policy
+# says frame-ancestors *); Wagtail's preview panel frames our pages from our own admin, which
+# frame-ancestors 'self' allows (X-Frame-Options only for browsers older than CSP level 2).
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy of every HTML answer (django-csp 4). Only our own files; no inline script
+# or style without the page's nonce ({{ request.csp_nonce }}); no plugin; forms post only here.
+# frame-src also lists the video players (home.blocks.video_frame_sources(), added per answer by
+# portal.headers.ContentSecurityPolicyMiddleware, so it follows VIDEO_PEERTUBE_HOSTS). The embeds
+# have their own stricter policy, framable by any site (campaigns/sharing/embed.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        # data: for the small inline SVG icons of the admin's stylesheets and image previews;
+        # blob: for the preview of an image being uploaded (Wagtail's multiple upload).
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 

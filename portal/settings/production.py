@@ -30,6 +30,16 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
+# HTTPS everywhere: a stray http:// address (an old link to an image pasted in a page) is fetched
+# over https instead of being blocked. Not while serving plain HTTP on purpose (make serve-prod).
+CONTENT_SECURITY_POLICY = {
+    **CONTENT_SECURITY_POLICY,  # noqa: F405
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],  # noqa: F405
+        "upgrade-insecure-requests": SECURE_SSL_REDIRECT,
+    },
+}
+
 if not SECURE_HSTS_PRELOAD:
     # Preloading is a browser-list commitment hard to undo and it binds every
     # subdomain of the authority's domain; each authority opts in itself.

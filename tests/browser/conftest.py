@@ -15,6 +15,7 @@ tests are transactional: the copy is committed and flushed after the test.
 import contextlib
 import io
 import os
+import time
 from pathlib import Path
 
 from django.db import connection, connections
@@ -118,6 +119,19 @@ def demo_site(request, _demo_server, demo):
 
 _axe = Axe()
 
+ANIMATIONS_DONE = "document.getAnimations().every((a) => a.playState !== 'running')"
+
+
+def wait_for_animations(page, timeout=30_000):
+    """Until no animation runs (a message fading in, a closing modal). Polled with page.evaluate:
+    wait_for_function runs its predicate through eval(), which the Content-Security-Policy
+    refuses (no 'unsafe-eval'); evaluate goes through the DevTools protocol, outside the policy."""
+    deadline = time.monotonic() + timeout / 1000
+    while not page.evaluate(ANIMATIONS_DONE):
+        if time.monotonic() > deadline:
+            raise PlaywrightTimeoutError(f"animations still running after {timeout} ms")
+        page.wait_for_timeout(50)
+
 
 def assert_no_axe_violations(page):
     results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
@@ -141,7 +155,7 @@ def shoot(page, name):
     # A closing modal's backdrop or a fading message would dim the picture; an endless animation
     # (a spinner) does not stop the shot.
     with contextlib.suppress(PlaywrightTimeoutError):
-        page.wait_for_function("document.getAnimations().every((a) => a.playState !== 'running')", timeout=3000)
+        wait_for_animations(page, timeout=3000)
     image = Image.open(io.BytesIO(page.screenshot(full_page=False)))
     image.convert("RGB").convert("P", palette=Image.Palette.ADAPTIVE, colors=128).save(path, optimize=True)
     return path

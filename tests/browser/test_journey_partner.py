@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from partners.models import PartnerPage
 from partners.roles import OFFICERS_GROUP, ensure_partner_group
-from tests.browser.conftest import assert_no_axe_violations, shoot
+from tests.browser.conftest import assert_no_axe_violations, shoot, wait_for_animations
 from tests.browser.test_partners_browser import login
 
 FIRST_TEXT = "Un collectif de makers qui ouvre ses ateliers à toute la métropole."
@@ -24,7 +24,7 @@ COMMENT = "Merci d'indiquer vos horaires d'ouverture."
 
 def check_accessibility(page):
     """axe once Wagtail's messages have faded in (mid-animation their colours are too pale)."""
-    page.wait_for_function("document.getAnimations().every((a) => a.playState !== 'running')")
+    wait_for_animations(page)
     assert_no_axe_violations(page)
 
 
