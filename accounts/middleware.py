@@ -5,6 +5,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from .two_factor import is_enrolled, must_verify
@@ -26,6 +27,15 @@ OPEN_NAMESPACES = {"accounts"}
 
 SETUP_NEEDED = _("La double authentification est obligatoire pour ce compte : activez-la d’abord.")
 CODE_NEEDED = _("Saisissez le code de votre application d’authentification pour continuer.")
+
+
+def signed_in_only_if_verified(user):
+    """The user, or an anonymous one while it owes its second factor."""
+    if not user.is_authenticated or user.is_verified() or not must_verify(user):
+        return user
+    anonymous = AnonymousUser()
+    anonymous.is_verified = lambda: False
+    return anonymous
 
 
 class TwoFactorMiddleware:
@@ -52,14 +62,16 @@ class TwoFactorMiddleware:
         if settings.SESSION_COOKIE_NAME not in request.COOKIES:
             return self.get_response(request)
         user = getattr(request, "user", None)
-        if user is None or not user.is_authenticated or user.is_verified() or not must_verify(user):
+        if user is None:
             return self.get_response(request)
         if request.path.startswith(self._documents_prefix):
-            # A private document (the officers' collection) needs the code, not only the password.
-            return self._to_second_factor(request, user)
-        # Elsewhere a password without its code signs in to nothing: no private page, no userbar.
-        request.user = AnonymousUser()
-        request.user.is_verified = lambda: False
+            if user.is_authenticated and not user.is_verified() and must_verify(user):
+                # A private document (the officers' collection) needs the code, not the password alone.
+                return self._to_second_factor(request, user)
+            return self.get_response(request)
+        # Elsewhere a password without its code signs in to nothing (no private page, no userbar);
+        # lazily, so that a page which never looks at the user (an embed) loads no session.
+        request.user = SimpleLazyObject(lambda: signed_in_only_if_verified(user))
         return self.get_response(request)
 
     def _admin(self, request):
