@@ -8,7 +8,9 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
-from .two_factor import is_enrolled, must_verify
+from home.admin_paths import is_admin_api_request, is_admin_request
+
+from .two_factor import is_enrolled, owes_second_factor
 
 # Admin views an account reaches before its second factor: signing in and out, the password reset
 # e-mails, the admin's own script catalogue and icons (the set-up and verify screens load them),
@@ -31,7 +33,7 @@ CODE_NEEDED = _("Saisissez le code de votre application d’authentification pou
 
 def signed_in_only_if_verified(user):
     """The user, or an anonymous one while it owes its second factor."""
-    if not user.is_authenticated or user.is_verified() or not must_verify(user):
+    if not owes_second_factor(user):
         return user
     anonymous = AnonymousUser()
     anonymous.is_verified = lambda: False
@@ -50,13 +52,12 @@ class TwoFactorMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self._admin_prefix = self._documents_prefix = None
+        self._documents_prefix = None
 
     def __call__(self, request):
-        if self._admin_prefix is None:
-            self._admin_prefix = reverse("wagtailadmin_home")
+        if self._documents_prefix is None:
             self._documents_prefix = reverse("wagtaildocs_serve", args=[0, "f"]).removesuffix("0/f")
-        if request.path.startswith(self._admin_prefix):
+        if is_admin_request(request):
             return self._admin(request)
         # Public requests without a session are left alone: loading it would add "Vary: Cookie".
         if settings.SESSION_COOKIE_NAME not in request.COOKIES:
@@ -65,7 +66,7 @@ class TwoFactorMiddleware:
         if user is None:
             return self.get_response(request)
         if request.path.startswith(self._documents_prefix):
-            if user.is_authenticated and not user.is_verified() and must_verify(user):
+            if owes_second_factor(user):
                 # A private document (the officers' collection) needs the code, not the password alone.
                 return self._to_second_factor(request, user)
             return self.get_response(request)
@@ -76,16 +77,14 @@ class TwoFactorMiddleware:
 
     def _admin(self, request):
         user = getattr(request, "user", None)
-        if user is None or not user.is_authenticated or user.is_verified() or self._is_open(request):
-            return self.get_response(request)
-        if not must_verify(user):
+        if user is None or not owes_second_factor(user) or self._is_open(request):
             return self.get_response(request)
         return self._to_second_factor(request, user)
 
     @staticmethod
     def _to_second_factor(request, user):
         enrolled = is_enrolled(user)
-        if "/api/" in request.path_info:
+        if is_admin_api_request(request):
             reason, message = ("verification_required", CODE_NEEDED) if enrolled else ("setup_required", SETUP_NEEDED)
             return JsonResponse({"error": str(message), "reason": f"two_factor_{reason}"}, status=403)
         target = reverse("accounts:verify" if enrolled else "accounts:setup")

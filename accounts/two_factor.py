@@ -42,6 +42,11 @@ def must_verify(user):
     return is_required(user) or is_enrolled(user)
 
 
+def owes_second_factor(user):
+    """Signed in with the password, but not yet with the code the account must give."""
+    return user.is_authenticated and not user.is_verified() and must_verify(user)
+
+
 def has_pending_device(user):
     return TOTPDevice.objects.filter(user=user, confirmed=False).exists()
 

@@ -1,6 +1,6 @@
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import Resolver404, resolve, reverse
+from django.urls import Resolver404, resolve
 
 from wagtail.admin.localization import get_localized_response
 from wagtail.documents import get_document_model
@@ -8,6 +8,8 @@ from wagtail.documents.permissions import permission_policy as document_permissi
 from wagtail.images import get_image_model
 from wagtail.images.permissions import permission_policy as image_permission_policy
 from wagtail.models import Page
+
+from home.admin_paths import is_admin_api_request, is_admin_request
 
 from .allowlist import (
     ANY,
@@ -38,13 +40,10 @@ class PartnerAdminGuardMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self._admin_prefix = None
 
     def __call__(self, request):
-        if self._admin_prefix is None:
-            self._admin_prefix = reverse("wagtailadmin_home")
         # The path first: public requests must not load the session (it would add "Vary: Cookie").
-        user = getattr(request, "user", None) if request.path.startswith(self._admin_prefix) else None
+        user = getattr(request, "user", None) if is_admin_request(request) else None
         if user is None or not user.is_authenticated or not is_partner_only(user):
             return self.get_response(request)
         response = self._check(request, user)
@@ -127,7 +126,7 @@ class PartnerAdminGuardMiddleware:
 
     @staticmethod
     def _refusal(request):
-        if "/api/" in request.path_info:
+        if is_admin_api_request(request):
             return JsonResponse({"error": str(REFUSAL_MESSAGE)}, status=403)
         # In the admin's own look, with the way back, rather than Django's bare "403 Forbidden".
         return render(request, "partners/admin/refused.html", {"message": REFUSAL_MESSAGE}, status=403)

@@ -6,7 +6,8 @@ from django.conf import settings
 from django.http import HttpResponseServerError
 from django.template.loader import render_to_string
 
-from .headers import csp_nonce
+from home.nonces import csp_nonce
+
 from .maintenance import maintenance_response
 from .middleware import DATABASE_ERRORS
 

@@ -1,12 +1,12 @@
 """Response headers every answer carries (issue 14, "Headers"): Permissions-Policy and the
 Content-Security-Policy (its directives are in settings, CONTENT_SECURITY_POLICY)."""
 
-from django.urls import reverse
 from django.utils.functional import LazyObject, empty
 
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 
+from home.admin_paths import is_admin_request
 from home.blocks import video_frame_sources
 
 # Browser features the portal never uses, refused to its pages and to anything they frame (the
@@ -37,12 +37,6 @@ class PermissionsPolicyMiddleware:
         return response
 
 
-def csp_nonce(request):
-    """The answer's nonce for a template rendered without request context ("" without one).
-    A string: django-csp's lazy nonce is false in a template's {% if %} until it is read."""
-    return str(getattr(request, "csp_nonce", ""))
-
-
 # The one exception to the site policy: the Wagtail admin's screens for signed-in accounts. Wagtail
 # 7.4 still writes inline <script> elements in its form widgets (date and time pickers, inline
 # panels, multiple choosers), its chooser modals insert their answers' scripts with jQuery,
@@ -60,7 +54,7 @@ def is_signed_in_admin(request):
     """An admin screen for a signed-in account. Asks nothing of the database: an answer for which
     nothing loaded the account (the 503 maintenance page, whose database is down) is no admin
     screen, and keeps the strict policy."""
-    if not request.path_info.startswith(reverse("wagtailadmin_home")):
+    if not is_admin_request(request):
         return False
     user = getattr(request, "user", None)
     if user is None or (isinstance(user, LazyObject) and user._wrapped is empty):

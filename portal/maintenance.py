@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from .headers import csp_nonce
+from home.nonces import csp_nonce
 
 # Machine-facing paths (language-neutral, outside i18n_patterns): they answer JSON, errors included.
 # tests/test_failures.py checks that every API, open-data, oEmbed, webhook and health URL is here.

@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 
 from home.languages import language_codes, regional_locale
 from home.models import BasePage, absolute_url, image_meta
+from home.nonces import csp_nonce
 
 register = template.Library()
 
@@ -53,5 +54,5 @@ def page_meta(context):
         data["image"] = image
     data["json_ld"] = [json_ld(item) for item in page.structured_data(request)]
     # Browsers never run JSON-LD, so CSP does not govern it; the nonce keeps every <script> alike.
-    data["csp_nonce"] = str(getattr(request, "csp_nonce", ""))  # (lazy: false until read)
+    data["csp_nonce"] = csp_nonce(request)
     return data
