@@ -30,7 +30,7 @@ def run_pip_audit(extra_args):
         command += ["--requirement", str(BASE_DIR / name)]
     # Exact pins: audit them as written, without resolving or installing anything.
     command += ["--no-deps", "--disable-pip", *extra_args]
-    return subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603 (our own command)
+    return subprocess.run(command, capture_output=True, text=True, check=False)
 
 
 def last_error_line(stderr):
