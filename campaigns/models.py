@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock, stream_texts
 from home.formatting import format_money, format_percentage
+from home.layout import public_q
 from home.models import BaseIndexPage, BasePage, absolute_url, active_locale_id, localized_live
 from home.panels import LocalizedPageChooserPanel
 from partners.models import PartnerPage
@@ -35,7 +36,13 @@ class CallIndexPage(BaseIndexPage):
         verbose_name_plural = _("listes des appels à projets")
 
     def calls(self):
-        return CallPage.objects.child_of(self).live().public().prefetch_related("phases").order_by("-edition_year")
+        return (
+            CallPage.objects.child_of(self)
+            .live()
+            .filter(public_q())
+            .prefetch_related("phases")
+            .order_by("-edition_year")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -310,7 +317,7 @@ class CallPage(BasePage):
         return (
             LaureatePage.objects.child_of(self)
             .live()
-            .public()
+            .filter(public_q())
             .select_related("campaign", "hero_image")
             .prefetch_related("hero_image__renditions")
             .order_by("title")

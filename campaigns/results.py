@@ -9,6 +9,7 @@ from django.db.models import Count, F, Max, Q, Sum
 from django.utils import timezone
 
 from funding.models import Currency, FundingCampaign, FundingModel
+from home.layout import public_q
 
 ZERO = Decimal("0")
 
@@ -56,7 +57,7 @@ class ProgrammeResults:
         from .models import LaureatePage
 
         if laureates is None:
-            pages = LaureatePage.objects.child_of(call).live().public()
+            pages = LaureatePage.objects.child_of(call).live().filter(public_q())
             laureates_count = pages.count()
             campaign_filter = Q(pk__in=pages.values("campaign_id"))
         else:

@@ -8,6 +8,9 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from . import converters, languages  # noqa: F401 (register <id:…> in URLs, the LANGUAGE_REGIONS check)
+        from .signals import connect
         from .spreadsheets import protect_wagtail_csv_exports
+
+        connect()
 
         protect_wagtail_csv_exports()

@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from . import layout
 from .blocks import BaseStreamBlock, stream_texts
 from .forms import PageForm
 from .text import plain_text
@@ -272,7 +273,7 @@ class HomePage(BasePage):
         return [self.search_description, plain_text(self.intro), self.hero_title, *stream_texts(self.body)]
 
     def structured_data(self, request):
-        site_settings = SiteSettings.for_request(request)
+        site_settings = layout.site_settings(request)
         organisation = {
             "@context": "https://schema.org",
             "@type": "Organization",

@@ -8,6 +8,8 @@ in ``base.html``, the embeds' inline CSS the same way, and the generated share i
 Contrasts (WCAG AA at least): text on bg 17:1, primary on bg 8.3:1, on-primary on primary 8.3:1,
 on-primary-muted on primary 6.6:1, signal against primary 5.8:1, primary-dark on signal 8.7:1."""
 
+import base64
+import hashlib
 import re
 
 COLOURS = {
@@ -45,6 +47,13 @@ def css_custom_properties():
         if not (_NAME.fullmatch(name) and _HEX.fullmatch(value)):
             raise ValueError(f"Colour token {name!r}: {value!r} is not #rrggbb")
     return ":root{" + "".join(f"--color-{name}:{value};" for name, value in COLOURS.items()) + "}"
+
+
+def css_custom_properties_source():
+    """The CSP source that allows the <style> holding ``css_custom_properties()`` by its hash:
+    the same on every answer, so cached pages carry no nonce that all their visitors would share."""
+    digest = hashlib.sha256(css_custom_properties().encode()).digest()
+    return "'sha256-" + base64.b64encode(digest).decode() + "'"
 
 
 def rgb(name):

@@ -7,6 +7,8 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Page, Site
 
+from home.layout import public_q
+
 from .models import absolute_url
 
 
@@ -37,7 +39,7 @@ def sitemap(request):
     pages = Page.objects.none()
     for root in roots:
         pages |= Page.objects.descendant_of(root, inclusive=True)
-    pages = list(pages.live().public().select_related("locale").order_by("path"))
+    pages = list(pages.live().filter(public_q()).select_related("locale").order_by("path"))
     groups = {}
     for page in pages:
         groups.setdefault(page.translation_key, []).append(page)

@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from campaigns.models import CallPage, LaureatePage
 from home.blocks import BaseStreamBlock, stream_texts
+from home.layout import public_q
 from home.models import BaseIndexPage, BasePage, absolute_url, localized_live
 from home.panels import LocalizedPageChooserPanel
 from partners.models import PartnerPage
@@ -76,7 +77,7 @@ class NewsIndexPage(RoutablePageMixin, BaseIndexPage):
         return (
             NewsPage.objects.child_of(self)
             .live()
-            .public()
+            .filter(public_q())
             .select_related("category", "hero_image")
             .prefetch_related("hero_image__renditions")
             .order_by("-date", "-pk")
@@ -237,7 +238,7 @@ class NewsPage(BasePage):
 
     def related_news(self, limit=3):
         """Newest stories sharing the category or a tag, in this page's language."""
-        siblings = NewsPage.objects.live().public().filter(locale_id=self.locale_id).exclude(pk=self.pk)
+        siblings = NewsPage.objects.live().filter(public_q()).filter(locale_id=self.locale_id).exclude(pk=self.pk)
         tag_ids = [tagged.tag_id for tagged in self.tagged_items.all()]
         matches = models.Q(tagged_items__tag_id__in=tag_ids)
         if self.category_id:

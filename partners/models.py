@@ -13,6 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BaseStreamBlock, stream_texts
+from home.layout import public_q
 from home.models import BaseIndexPage, BasePage, filled_links
 from home.panels import TitleFieldPanel
 
@@ -65,7 +66,7 @@ class PartnerIndexPage(BaseIndexPage):
         return (
             PartnerPage.objects.child_of(self)
             .live()
-            .public()
+            .filter(public_q())
             .select_related("logo")
             .prefetch_related("logo__renditions")
             .order_by("title")

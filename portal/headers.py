@@ -8,6 +8,9 @@ from csp.middleware import CSPMiddleware
 
 from home.admin_paths import is_admin_request
 from home.blocks import video_frame_sources
+from home.theme import css_custom_properties_source
+
+THEME_STYLE_SOURCE = css_custom_properties_source()
 
 # Browser features the portal never uses, refused to its pages and to anything they frame (the
 # video block's PeerTube iframe included). Fullscreen stays allowed: framed videos use it.
@@ -68,6 +71,8 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
     - the video players a video block may frame added to frame-src on each answer: the list follows
       VIDEO_PEERTUBE_HOSTS (home.blocks), which settings cannot import;
+    - the hash of the theme's <style> (base.html) added to style-src: pages served from the page
+      cache to every visitor cannot carry a per-answer nonce;
     - the Wagtail admin's exception above (as django-csp's @csp_replace would, on views that are
       Wagtail's and not ours to decorate)."""
 
@@ -79,4 +84,6 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             parts.update = update
             if is_signed_in_admin(request):
                 parts.replace = {**ADMIN_POLICY_REPLACE, **(parts.replace or {})}
+            else:  # (a hash would make browsers ignore the admin's 'unsafe-inline')
+                update["style-src"] = [*update.get("style-src", []), THEME_STYLE_SOURCE]
         return parts

@@ -14,6 +14,7 @@ from wagtail.models import Page
 
 from campaigns.models import CallPage, LaureatePage
 from funding.models import CampaignStatus, FundingCampaign
+from home.layout import public_q
 from home.models import active_locale_id
 from news.models import NewsPage
 from partners.models import PartnerPage
@@ -31,7 +32,7 @@ RESULT_TYPES = [
 
 def searchable_pages():
     """Live, public pages of the active language."""
-    return Page.objects.live().public().filter(locale_id=active_locale_id(), depth__gt=1)
+    return Page.objects.live().filter(public_q()).filter(locale_id=active_locale_id(), depth__gt=1)
 
 
 @require_GET

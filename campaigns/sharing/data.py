@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from home.layout import public_q
 from home.models import absolute_url
 
 from ..models import CallPage, LaureatePage, ProgrammeResults
@@ -22,11 +23,11 @@ def moment(value):
 
 
 def public_laureates():
-    return LaureatePage.objects.live().public().select_related("campaign", "locale")
+    return LaureatePage.objects.live().filter(public_q()).select_related("campaign", "locale")
 
 
 def public_calls():
-    return CallPage.objects.live().public().select_related("locale")
+    return CallPage.objects.live().filter(public_q()).select_related("locale")
 
 
 def page_links(pages, request):
@@ -104,7 +105,7 @@ def call_data(call, request, now=None):
     """A call, its results and its laureates (in the call's language): a constant number of queries."""
     now = now or timezone.now()
     laureates = call_laureates(call)
-    translations = list(call.get_translations(inclusive=True).live().public().select_related("locale"))
+    translations = list(call.get_translations(inclusive=True).live().filter(public_q()).select_related("locale"))
     return {
         "id": call.pk,
         "language": call.locale.language_code,

@@ -26,7 +26,9 @@ from wagtail.models import Page
 from csp.constants import NONE, UNSAFE_INLINE
 from csp.decorators import csp
 
-from home.models import SiteSettings, absolute_url, active_locale_id
+from home import layout
+from home.layout import public_q
+from home.models import absolute_url, active_locale_id
 
 from ..models import LaureatePage, ProgrammeResults
 from .data import public_calls, public_laureates
@@ -103,7 +105,7 @@ def results_embed(request, pk):
     call = public_calls().filter(pk=pk).first()
     if call is None:
         raise Http404
-    call = _in_active_language(list(call.get_translations(inclusive=True).live().public())) or call
+    call = _in_active_language(list(call.get_translations(inclusive=True).live().filter(public_q()))) or call
     return _embed_response(
         request,
         "embed/results.html",
@@ -206,7 +208,7 @@ def oembed(request):
     if laureate is None:
         return json_error(404, _("Cette adresse n'est pas celle d'une page lauréat publiée de ce portail."))
     with translation.override(laureate.locale.language_code):
-        provider = SiteSettings.for_request(request).organisation_name or str(settings.PORTAL_NAME)
+        provider = layout.site_settings(request).organisation_name or str(settings.PORTAL_NAME)
     return json_answer(
         request,
         {

@@ -8,7 +8,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from home.models import SiteSettings, absolute_url
+from home import layout
+from home.models import absolute_url
 from home.spreadsheets import neutralise_row
 
 from .data import call_data, campaign_data, public_calls, public_laureates
@@ -100,7 +101,7 @@ def _licence_headers():
 
 
 def _dataset(request, call):
-    publisher = SiteSettings.for_request(request).organisation_name
+    publisher = layout.site_settings(request).organisation_name
     return {
         "licence": settings.OPEN_DATA_LICENCE,
         "publisher": publisher,

@@ -15,6 +15,7 @@ from campaigns.models import CallPage, LaureatePage, ProgrammeResults
 from campaigns.sharing.embed import campaign_embed_code, oembed_discovery_url, results_embed_code
 from funding.models import AmountKind, CampaignStatus, FiguresSource
 from home.formatting import format_count, format_money, format_percentage
+from home.layout import public_q
 from home.models import active_locale_id
 from home.typography import long_date
 
@@ -280,7 +281,7 @@ def current_call(context, heading_level=2):
     today = timezone.localdate()
     calls = list(
         CallPage.objects.live()
-        .public()
+        .filter(public_q())
         .filter(locale_id=active_locale_id())
         .prefetch_related("phases")
         .order_by("-edition_year", "-pk")
@@ -306,7 +307,7 @@ def live_laureates(context, limit=6, heading_level=2):
     shown = _laureates_in_body(context.get("page"))
     laureates = (
         LaureatePage.objects.live()
-        .public()
+        .filter(public_q())
         .exclude(translation_key__in=shown)
         .filter(
             locale_id=active_locale_id(),

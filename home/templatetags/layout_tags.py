@@ -1,18 +1,53 @@
-"""Template tags for the site shell: main menu and language switcher."""
+"""Template tags for the site shell: main menu, language switcher, footer and site settings.
+
+What does not change from one request to the next is kept per site and language by
+``home.layout`` (bounded queries on every page, issue 15); only what depends on the request (the
+current page's translations, which menu entry is current) is worked out each time.
+"""
 
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import Resolver404, resolve, translate_url
 from django.utils import translation
 
+from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Page, Site
+
+from home import layout
 
 register = template.Library()
 
 
-def _site_root(request):
-    site = Site.find_for_request(request) if request else None
-    return site.root_page if site else None
+def _site(request):
+    return Site.find_for_request(request) if request else None
+
+
+def _site_id(request):
+    site = _site(request)
+    return site.pk if site else 0
+
+
+@register.simple_tag(takes_context=True)
+def site_settings(context):
+    """The site's settings, from the shell cache (the logo's image with them)."""
+    return layout.site_settings(context.get("request"))
+
+
+def _homes(request):
+    """{language code: URL of that language's home page} for the request's site."""
+    site = _site(request)
+    if site is None:
+        return {}
+
+    def build():
+        root = site.root_page
+        return {
+            item.locale.language_code: item.get_url(request)
+            for item in root.get_translations(inclusive=True).live().select_related("locale")
+        }
+
+    return layout.remember("homes", site.pk, build)
 
 
 @register.simple_tag(takes_context=True)
@@ -29,22 +64,16 @@ def language_links(context):
 
     translations = {}
     if isinstance(page, Page) and page.pk:
-        for item in page.get_translations(inclusive=True).live().public().select_related("locale"):
+        for item in layout.public(page.get_translations(inclusive=True).live().select_related("locale")):
             translations[item.locale.language_code] = item
 
-    homes = {}
-    root = _site_root(request)
-    if root is not None:
-        for item in root.get_translations(inclusive=True).live().select_related("locale"):
-            homes[item.locale.language_code] = item
-
+    homes = _homes(request)
     links = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
         url = target.get_url(request) if target else _non_page_url(request, code)
         if url is None:
-            home = homes.get(code)
-            url = home.get_url(request) if home else fallback_home_url(code)
+            url = homes.get(code) or fallback_home_url(code)
         links.append(
             {
                 "code": code,
@@ -87,29 +116,54 @@ def _non_page_url(request, code):
     return translate_url(request.path, code)
 
 
+def _menu(request):
+    """The site's logo (rendered), home URL and main menu in the active language."""
+    site = _site(request)
+    if site is None:
+        return {"home_url": "/", "items": [], "logo": None}
+
+    def build():
+        localized_root = site.root_page.localized
+        items = [
+            {"title": child.title, "url": child.get_url(request)}
+            for child in layout.public(localized_root.get_children().live().in_menu())
+        ]
+        logo = render_to_string(
+            "includes/site_logo.html", {"site_settings": site_settings({"request": request}), "request": request}
+        )
+        return {"home_url": localized_root.get_url(request), "items": items, "logo": logo}
+
+    return layout.remember("menu", site.pk, build)
+
+
 @register.inclusion_tag("includes/header.html", takes_context=True)
 def site_header(context, languages):
     request = context.get("request")
-    root = _site_root(request)
-    items = []
-    if root is not None:
-        localized_root = root.localized
-        for child in localized_root.get_children().live().public().in_menu():
-            url = child.get_url(request)
-            items.append(
-                {
-                    "title": child.title,
-                    "url": url,
-                    "is_current": bool(request and url and request.path.startswith(url)),
-                }
-            )
-        home_url = localized_root.get_url(request)
-    else:
-        home_url = "/"
-    return {
-        "items": items,
-        "home_url": home_url,
-        "languages": languages,
-        "site_settings": context.get("site_settings"),
-        "request": request,
-    }
+    menu = _menu(request)
+    items = [
+        {**item, "is_current": bool(request and item["url"] and request.path.startswith(item["url"]))}
+        for item in menu["items"]
+    ]
+    return {"items": items, "home_url": menu["home_url"], "logo": menu["logo"], "languages": languages}
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """The footer, rendered once per site and language (it shows nothing of the request)."""
+    request = context.get("request")
+    return layout.remember(
+        "footer",
+        _site_id(request),
+        lambda: render_to_string("includes/footer.html", {"site_settings": site_settings(context), "request": request}),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def userbar(context):
+    """Wagtail's userbar, for signed-in visitors only. A visitor without a session cookie cannot be
+    signed in: asking the session anyway would make every answer vary on the cookie and keep
+    shared caches from holding anonymous pages."""
+    request = context.get("request")
+    if request is None or settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return ""
+    return wagtailuserbar(context)

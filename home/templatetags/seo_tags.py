@@ -11,7 +11,6 @@ from django.utils.safestring import mark_safe
 
 from home.languages import language_codes, regional_locale
 from home.models import BasePage, absolute_url, image_meta
-from home.nonces import csp_nonce
 
 register = template.Library()
 
@@ -53,6 +52,4 @@ def page_meta(context):
     if image is not None:
         data["image"] = image
     data["json_ld"] = [json_ld(item) for item in page.structured_data(request)]
-    # Browsers never run JSON-LD, so CSP does not govern it; the nonce keeps every <script> alike.
-    data["csp_nonce"] = csp_nonce(request)
     return data

@@ -3,6 +3,10 @@
 from django import template
 from django.db.models import Q
 
+from wagtail.models import Site
+
+from home import layout
+from home.layout import public_q
 from home.models import active_locale_id
 from news.models import NewsIndexPage, NewsPage
 
@@ -15,12 +19,20 @@ def _index_for_active_language():
 
 @register.inclusion_tag("news/includes/feed_links.html", takes_context=True)
 def news_feed_links(context):
-    index = _index_for_active_language()
+    """The feeds of the active language's news index, kept with the site's shell (home.layout)."""
     request = context.get("request")
-    if index is None or request is None:
+    if request is None:
         return {}
-    url = index.get_url(request)
-    return {"index": index, "rss_url": url + "rss/", "atom_url": url + "atom/"}
+
+    def build():
+        index = _index_for_active_language()
+        if index is None:
+            return {}
+        url = index.get_url(request)
+        return {"index_title": index.title, "rss_url": url + "rss/", "atom_url": url + "atom/"}
+
+    site = Site.find_for_request(request)
+    return layout.remember("news-feeds", site.pk if site else 0, build)
 
 
 @register.inclusion_tag("news/includes/latest_news.html", takes_context=True)
@@ -29,7 +41,7 @@ def latest_news(context, count=3, heading_level=2):
     index = _index_for_active_language()
     if index is None:
         return {"news": []}
-    base = NewsPage.objects.child_of(index).live().public()
+    base = NewsPage.objects.child_of(index).live().filter(public_q())
     latest_ids = list(base.order_by("-date", "-pk").values_list("pk", flat=True)[:count])
     news = (
         base.filter(Q(pk__in=latest_ids) | Q(pinned=True))
