@@ -577,6 +577,12 @@ class LaureatePage(BasePage):
             if taken:
                 raise ValidationError({"campaign": _("Cette collecte est déjà rattachée à un autre lauréat.")})
 
+    def cache_dependents(self):
+        """Pages that show this laureate besides its call and the home page (home.page_cache):
+        the profiles of its sponsors, in every language."""
+        keys = {row.partner.translation_key for row in self.sponsors.select_related("partner")}
+        return list(Page.objects.live().filter(translation_key__in=keys))
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["call"] = self.get_parent()

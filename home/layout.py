@@ -9,6 +9,8 @@ settings change. Higher apps keep their own shell pieces here with ``remember()`
 links), and so are invalidated by the same events.
 """
 
+import logging
+from contextlib import suppress
 from functools import reduce
 from operator import or_
 
@@ -17,6 +19,8 @@ from django.db.models import Q
 from django.utils import translation
 
 from wagtail.models import PageViewRestriction
+
+logger = logging.getLogger(__name__)
 
 VERSION_KEY = "layout:version"
 # Entries live until invalidated; the timeout only bounds what a forgotten version leaves behind.
@@ -48,11 +52,16 @@ def _key(name, site_id):
 def remember(name, site_id, build):
     """``build()``'s answer for this site and the active language, from the cache when it is there.
     ``build`` must return something picklable (plain data, model instances, rendered HTML)."""
-    key = _key(name, site_id)
-    value = cache.get(key)
+    try:
+        key = _key(name, site_id)
+        value = cache.get(key)
+    except Exception:  # the cache down: build every time rather than fail the page
+        logger.exception("Shell cache unavailable")
+        return build()
     if value is None:
         value = build()
-        cache.set(key, value, TIMEOUT)
+        with suppress(Exception):
+            cache.set(key, value, TIMEOUT)
     return value
 
 

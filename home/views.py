@@ -10,6 +10,7 @@ from wagtail.models import Page, Site
 from home.layout import public_q
 
 from .models import absolute_url
+from .page_cache import cacheable
 
 
 @require_GET
@@ -30,6 +31,7 @@ def robots_txt(request):
 
 
 @require_GET
+@cacheable
 def sitemap(request):
     """Every live public page of every language, each with its translations as alternates."""
     site = Site.find_for_request(request)

@@ -236,6 +236,14 @@ class NewsPage(BasePage):
             article["articleSection"] = self.category.name
         return [article]
 
+    def cache_dependents(self):
+        """What shows this story besides its index and the home page (home.page_cache): the
+        index's feeds and the other stories of its language (their "related news")."""
+        index = self.get_parent()
+        parts = index.get_url_parts()
+        feeds = [parts[2] + "rss/", parts[2] + "atom/"] if parts else []
+        return [*feeds, *NewsPage.objects.live().filter(locale_id=self.locale_id).exclude(pk=self.pk)]
+
     def related_news(self, limit=3):
         """Newest stories sharing the category or a tag, in this page's language."""
         siblings = NewsPage.objects.live().filter(public_q()).filter(locale_id=self.locale_id).exclude(pk=self.pk)

@@ -278,6 +278,13 @@ class PartnerPage(BasePage):
         context["sponsorships"] = list(self.sponsorships_here())
         return context
 
+    def cache_dependents(self):
+        """Pages that show this partner besides its index (home.page_cache): the laureates it
+        sponsors and the calls whose logo wall has it, in every language."""
+        keys = {row.laureate.translation_key for row in self.sponsorships.select_related("laureate")}
+        keys |= {row.call.translation_key for row in self.calls.select_related("call")}
+        return list(Page.objects.live().filter(translation_key__in=keys))
+
 
 class PartnerAccess(models.Model):
     """Links a partner profile (all its translations) to its own group and collection."""

@@ -16,6 +16,7 @@ from campaigns.models import CallPage, LaureatePage
 from funding.models import CampaignStatus, FundingCampaign
 from home.layout import public_q
 from home.models import active_locale_id
+from home.page_cache import cacheable
 from news.models import NewsPage
 from partners.models import PartnerPage
 
@@ -36,6 +37,7 @@ def searchable_pages():
 
 
 @require_GET
+@cacheable
 def search(request):
     query, truncated = clean_query(request.GET.get("q"))
     selected = request.GET.get("type", "")

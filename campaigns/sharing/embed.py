@@ -29,6 +29,7 @@ from csp.decorators import csp
 from home import layout
 from home.layout import public_q
 from home.models import absolute_url, active_locale_id
+from home.page_cache import cacheable
 
 from ..models import LaureatePage, ProgrammeResults
 from .data import public_calls, public_laureates
@@ -87,6 +88,7 @@ def _in_active_language(pages):
 
 @embed_policy
 @require_safe
+@cacheable
 def campaign_embed(request, pk):
     # Only campaigns of published laureates: an unannounced laureate cannot be embedded.
     laureate = _in_active_language(list(public_laureates().filter(campaign_id=pk)))
@@ -101,6 +103,7 @@ def campaign_embed(request, pk):
 
 @embed_policy
 @require_safe
+@cacheable
 def results_embed(request, pk):
     call = public_calls().filter(pk=pk).first()
     if call is None:

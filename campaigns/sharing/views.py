@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from home import layout
 from home.models import absolute_url
+from home.page_cache import cacheable
 from home.spreadsheets import neutralise_row
 
 from .data import call_data, campaign_data, public_calls, public_laureates
@@ -55,6 +56,7 @@ def with_public_call(view):
 
 
 @public_get
+@cacheable
 def campaign_detail(request, pk):
     # A campaign is public only through a published laureate page: unannounced laureates stay hidden.
     pages = sorted(
@@ -67,6 +69,7 @@ def campaign_detail(request, pk):
 
 
 @public_get
+@cacheable
 def call_list(request):
     """Every published call of every language, with the addresses of its data."""
     calls = public_calls().order_by("-edition_year", "locale__language_code", "title")
@@ -92,6 +95,7 @@ def call_list(request):
 
 @public_get
 @with_public_call
+@cacheable
 def call_detail(request, call):
     return json_answer(request, call_data(call, request))
 

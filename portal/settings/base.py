@@ -73,6 +73,10 @@ MIDDLEWARE = [
     # Content-Security-Policy (django-csp, plus the video players' frame-src: portal/headers.py).
     # Before the maintenance answer, so that the 503 page has its header and its nonce too.
     "portal.headers.ContentSecurityPolicyMiddleware",
+    # Public answers kept for anonymous visitors and purged when what they show changes (issue 15;
+    # home/page_cache.py). Inside the CSP and Permissions-Policy middlewares, which add their
+    # headers to kept answers too; before the database check, so kept pages outlive an outage.
+    "home.page_cache.PageCacheMiddleware",
     # Database unreachable: 503 maintenance answer before anything below touches the database
     # (issue 14; portal/middleware.py). After WhiteNoise: static files need no database.
     "portal.middleware.DatabaseUnavailableMiddleware",
@@ -188,6 +192,13 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The page cache (home/page_cache.py): how long browsers (max-age) and shared caches such as
+# Varnish (s-maxage) may keep a public page. Kept pages are purged when they change, so shared
+# caches may keep them long; browsers, which nobody purges, only briefly.
+PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 60)
+PAGE_CACHE_S_MAXAGE = env_int("PAGE_CACHE_S_MAXAGE", 24 * 60 * 60)
+PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 24 * 60 * 60)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -15,3 +15,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Two-factor authentication is not asked of the many tests that sign an officer in with
 # force_login; tests/test_two_factor.py turns it on.
 TWO_FACTOR_REQUIRED = False
+# Most tests set a state through the ORM and read the page again; the page cache would answer what
+# it kept. tests/test_page_cache.py turns it on, and proves what purges it.
+PAGE_CACHE_ENABLED = False
