@@ -35,6 +35,12 @@ def forget_everything(**kwargs):
     twice(page_cache.purge_all)
 
 
+def forget_settings(created=False, **kwargs):
+    # Wagtail creates the row, with its defaults, the first time a page asks: nothing shown changes.
+    if not created:
+        forget_everything()
+
+
 def forget_page(instance, **kwargs):
     twice(layout.invalidate)
     twice(page_cache.purge_page, instance)
@@ -48,5 +54,6 @@ def connect():
     post_page_move.connect(forget_everything, dispatch_uid="page-cache-move")
     for model in (Page, PageViewRestriction, Locale, Site, SiteSettings):
         post_delete.connect(forget_everything, sender=model, dispatch_uid=f"page-cache-delete-{model.__name__}")
-    for model in (PageViewRestriction, Locale, Site, SiteSettings):
+    for model in (PageViewRestriction, Locale, Site):
         post_save.connect(forget_everything, sender=model, dispatch_uid=f"page-cache-save-{model.__name__}")
+    post_save.connect(forget_settings, sender=SiteSettings, dispatch_uid="page-cache-save-SiteSettings")
