@@ -1,10 +1,11 @@
 """Numbers as people read them: "6 110 €" in French, "€6,110" in English (CLDR data via Babel)."""
 
 from decimal import Decimal
+from functools import lru_cache
 
 from babel import Locale
 from babel.lists import format_list
-from babel.numbers import format_currency, format_decimal, format_percent
+from babel.numbers import format_decimal, format_percent, parse_pattern
 
 from home.languages import regional_locale
 
@@ -14,12 +15,19 @@ def format_money(amount, currency="EUR", language=None, *, cents=False):
     ``cents``: always with them, as the officers' screens show exact amounts ("2 560,00 €")."""
     if amount is None:
         return ""
-    locale = regional_locale(language)
     amount = Decimal(amount)
-    pattern = Locale.parse(locale).currency_formats["standard"].pattern
-    if not cents and amount == amount.to_integral_value():
-        pattern = pattern.replace(".00", "")
-    return format_currency(amount, currency, format=pattern, locale=locale, currency_digits=False)
+    whole = not cents and amount == amount.to_integral_value()
+    locale, pattern = _currency_pattern(regional_locale(language), whole)
+    return pattern.apply(amount, locale, currency=currency, currency_digits=False)
+
+
+@lru_cache(maxsize=16)
+def _currency_pattern(locale_name, whole):
+    """The locale and its parsed currency pattern (without decimals when ``whole``): read from
+    Babel once per process, not twice for every amount shown."""
+    locale = Locale.parse(locale_name)
+    pattern = locale.currency_formats["standard"].pattern
+    return locale, parse_pattern(pattern.replace(".00", "") if whole else pattern)
 
 
 def format_count(value, language=None):
