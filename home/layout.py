@@ -18,7 +18,7 @@ from django.core.cache import cache
 from django.db.models import Q
 from django.utils import translation
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 logger = logging.getLogger(__name__)
 
@@ -65,12 +65,16 @@ def remember(name, site_id, build):
     return value
 
 
+def site_id(request):
+    """The request's site, as ``remember`` keys it (0 without a request or a site)."""
+    site = Site.find_for_request(request) if request else None
+    return site.pk if site else 0
+
+
 def site_settings(request):
     """The request's site settings (with their logo image), from the cache: what
     ``SiteSettings.for_request`` answers, without its query on every request."""
-    from wagtail.models import Site
-
-    from home.models import SiteSettings
+    from home.models import SiteSettings  # (home.models imports this module)
 
     site = Site.find_for_request(request) if request else None
     if site is None:
@@ -98,10 +102,6 @@ def public_q():
     on every call."""
     paths = restricted_paths()
     return ~reduce(or_, (Q(path__startswith=path) for path in paths)) if paths else Q()
-
-
-def public(queryset):
-    return queryset.filter(public_q())
 
 
 def is_public(page):

@@ -27,8 +27,12 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils import timezone
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
+
+from wagtail.models import Site
 
 from .admin_paths import is_admin_request
 
@@ -134,8 +138,6 @@ def cached_response(request):
     stored = cache.get(_page_key(site, path, request))
     if stored is None:
         return None
-    from django.http import HttpResponse
-
     content, headers, attributes = stored
     response = HttpResponse(content)
     for name, value in headers.items():
@@ -231,8 +233,6 @@ def purge_all():
 
 
 def _base_urls():
-    from wagtail.models import Site
-
     return sorted({site.root_url for site in Site.objects.all()})
 
 
@@ -254,9 +254,6 @@ def page_paths(page):
     """The paths that show ``page``: its own, its ancestors' under the site root (its index, the call
     page of a laureate, the home page) and what its type adds (``cache_dependents``: feeds,
     sponsors' pages…), plus the search page and the sitemap of every language."""
-    from django.urls import reverse
-    from django.utils import translation
-
     paths = set()
     page = page.specific
     pages = [page, *page.get_ancestors().filter(depth__gt=1)]
@@ -276,10 +273,7 @@ def page_paths(page):
     return paths
 
 
-def purge_page(page):
-    """What publishing or unpublishing ``page`` changes. Pages of the menu level (and the home
-    pages) appear in every page's header: everything goes then."""
-    if page.depth <= 3:
-        purge_all()
-    else:
-        purge_paths(page_paths(page))
+def paths_to_purge(page):
+    """What publishing or unpublishing ``page`` changes, or None for everything: pages of the menu
+    level (and the home pages) appear in every page's header."""
+    return None if page.depth <= 3 else page_paths(page)

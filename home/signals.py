@@ -43,7 +43,11 @@ def forget_settings(created=False, **kwargs):
 
 def forget_page(instance, **kwargs):
     twice(layout.invalidate)
-    twice(page_cache.purge_page, instance)
+    paths = page_cache.paths_to_purge(instance)  # read once: the purge after commit sends the same
+    if paths is None:
+        twice(page_cache.purge_all)
+    else:
+        twice(page_cache.purge_paths, paths)
 
 
 def connect():

@@ -23,11 +23,6 @@ def _site(request):
     return Site.find_for_request(request) if request else None
 
 
-def _site_id(request):
-    site = _site(request)
-    return site.pk if site else 0
-
-
 @register.simple_tag(takes_context=True)
 def site_settings(context):
     """The site's settings, from the shell cache (the logo's image with them)."""
@@ -64,7 +59,7 @@ def language_links(context):
 
     translations = {}
     if isinstance(page, Page) and page.pk:
-        for item in layout.public(page.get_translations(inclusive=True).live().select_related("locale")):
+        for item in page.get_translations(inclusive=True).live().filter(layout.public_q()).select_related("locale"):
             translations[item.locale.language_code] = item
 
     homes = _homes(request)
@@ -126,10 +121,10 @@ def _menu(request):
         localized_root = site.root_page.localized
         items = [
             {"title": child.title, "url": child.get_url(request)}
-            for child in layout.public(localized_root.get_children().live().in_menu())
+            for child in localized_root.get_children().live().in_menu().filter(layout.public_q())
         ]
         logo = render_to_string(
-            "includes/site_logo.html", {"site_settings": site_settings({"request": request}), "request": request}
+            "includes/site_logo.html", {"site_settings": layout.site_settings(request), "request": request}
         )
         return {"home_url": localized_root.get_url(request), "items": items, "logo": logo}
 
@@ -153,8 +148,10 @@ def site_footer(context):
     request = context.get("request")
     return layout.remember(
         "footer",
-        _site_id(request),
-        lambda: render_to_string("includes/footer.html", {"site_settings": site_settings(context), "request": request}),
+        layout.site_id(request),
+        lambda: render_to_string(
+            "includes/footer.html", {"site_settings": layout.site_settings(request), "request": request}
+        ),
     )
 
 

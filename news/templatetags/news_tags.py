@@ -3,8 +3,6 @@
 from django import template
 from django.db.models import Q
 
-from wagtail.models import Site
-
 from home import layout
 from home.layout import public_q
 from home.models import active_locale_id
@@ -31,8 +29,7 @@ def news_feed_links(context):
         url = index.get_url(request)
         return {"index_title": index.title, "rss_url": url + "rss/", "atom_url": url + "atom/"}
 
-    site = Site.find_for_request(request)
-    return layout.remember("news-feeds", site.pk if site else 0, build)
+    return layout.remember("news-feeds", layout.site_id(request), build)
 
 
 @register.inclusion_tag("news/includes/latest_news.html", takes_context=True)
